@@ -1,0 +1,132 @@
+from django import forms
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalManyToManyField
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
+from wagtail.fields import RichTextField, StreamField
+from wagtail.models import Page, PageManager
+from wagtail.query import PageQuerySet
+from wagtail.search import index
+
+from agenda.blocks import ProgrammaBlock
+from werkplaatsen.models import RICHTEXT_FEATURES, RegionaalOnderdeel
+
+
+class EvenementSoort(models.TextChoices):
+    SYMPOSIUM = "symposium", _("Symposium")
+    KENNISCAFE = "kenniscafe", _("Kenniscafé")
+    WEBINAR = "webinar", _("Webinar")
+    LEERKRING = "leerkring", _("Leerkring")
+    BIJEENKOMST = "bijeenkomst", _("Bijeenkomst")
+
+
+class EvenementQuerySet(PageQuerySet):
+    def overzicht(self):
+        return self.live().public().select_related("werkplaats").defer_streamfields()
+
+    def komend(self, moment=None):
+        """Events that have not ended yet, soonest first."""
+        moment = moment or timezone.now()
+        return (
+            self.overzicht()
+            .filter(models.Q(eind__gte=moment) | models.Q(eind__isnull=True, start__gte=moment))
+            .order_by("start")
+        )
+
+    def geweest(self, moment=None):
+        moment = moment or timezone.now()
+        return (
+            self.overzicht()
+            .exclude(models.Q(eind__gte=moment) | models.Q(eind__isnull=True, start__gte=moment))
+            .order_by("-start")
+        )
+
+
+class AgendaIndexPage(Page):
+    intro = RichTextField(_("introductie"), blank=True, features=RICHTEXT_FEATURES)
+
+    content_panels = Page.content_panels + [FieldPanel("intro")]
+    parent_page_types = ["portal.HomePage"]
+    subpage_types = ["agenda.EvenementPage"]
+    max_count = 1
+
+    class Meta:
+        verbose_name = _("agenda")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        now = timezone.now()
+        context["komende_evenementen"] = EvenementPage.objects.komend(now)
+        context["eerdere_evenementen"] = EvenementPage.objects.geweest(now)[:30]
+        return context
+
+
+class EvenementPage(RegionaalOnderdeel, Page):
+    """An event: national ones live under /agenda/, regional ones under their Werkplaats."""
+
+    soort = models.CharField(_("soort"), max_length=20, choices=EvenementSoort.choices)
+    start = models.DateTimeField(_("begin"))
+    eind = models.DateTimeField(_("einde"), null=True, blank=True)
+    samenvatting = models.TextField(_("samenvatting"), help_text=_("Waar gaat het over, voor wie?"))
+    beschrijving = RichTextField(_("beschrijving"), blank=True, features=RICHTEXT_FEATURES)
+    locatie = models.CharField(
+        _("locatie"), max_length=250, blank=True, help_text=_("Naam en plaats van de locatie.")
+    )
+    online = models.BooleanField(
+        _("online"), default=False, help_text=_("Vink aan als (ook) online.")
+    )
+    registratie_url = models.URLField(_("aanmelden via"), blank=True)
+    programma = StreamField(ProgrammaBlock(), verbose_name=_("programma"), blank=True)
+    themas = ParentalManyToManyField(
+        "kennisbank.LandelijkThemaPage",
+        verbose_name=_("landelijke thema's"),
+        blank=True,
+        related_name="evenementen",
+    )
+
+    objects = PageManager.from_queryset(EvenementQuerySet)()
+
+    content_panels = Page.content_panels + [
+        FieldPanel("soort"),
+        FieldRowPanel([FieldPanel("start"), FieldPanel("eind")]),
+        FieldPanel("samenvatting"),
+        FieldPanel("beschrijving"),
+        MultiFieldPanel(
+            [FieldPanel("locatie"), FieldPanel("online"), FieldPanel("registratie_url")],
+            heading=_("Waar en aanmelden"),
+        ),
+        FieldPanel("programma"),
+        FieldPanel("themas", widget=forms.CheckboxSelectMultiple),
+    ]
+    search_fields = Page.search_fields + [
+        index.SearchField("samenvatting"),
+        index.SearchField("beschrijving"),
+        index.SearchField("locatie"),
+        index.FilterField("start"),
+    ]
+    parent_page_types = [
+        "agenda.AgendaIndexPage",
+        "werkplaatsen.WerkplaatsPage",
+        "werkplaatsen.LeeratelierPage",
+    ]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = _("evenement")
+        verbose_name_plural = _("evenementen")
+        indexes = [models.Index(fields=["start"])]
+
+    def clean(self):
+        super().clean()
+        if not self.locatie and not self.online:
+            raise ValidationError(
+                {"locatie": _("Vul een locatie in of geef aan dat het evenement online is.")}
+            )
+        if self.eind and self.start and self.eind < self.start:
+            raise ValidationError({"eind": _("Het einde kan niet voor het begin liggen.")})
+
+    @property
+    def is_geweest(self):
+        return (self.eind or self.start) < timezone.now()

@@ -1,0 +1,389 @@
+from django import forms
+from django.core.exceptions import ValidationError
+from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
+from django.db import models
+from django.http import Http404
+from django.utils.translation import gettext_lazy as _
+from modelcluster.contrib.taggit import ClusterTaggableManager
+from modelcluster.fields import ParentalKey, ParentalManyToManyField
+from taggit.models import TaggedItemBase
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.fields import RichTextField, StreamField
+from wagtail.models import Orderable, Page, PageManager
+from wagtail.query import PageQuerySet
+from wagtail.search import index
+
+from portal.blocks import InhoudBlock
+from werkplaatsen.models import RICHTEXT_FEATURES, RegionaalOnderdeel
+
+PRODUCTEN_PER_PAGINA = 20
+
+
+class ThemaIndexPage(Page):
+    intro = RichTextField(_("introductie"), blank=True, features=RICHTEXT_FEATURES)
+
+    content_panels = Page.content_panels + [FieldPanel("intro")]
+    parent_page_types = ["portal.HomePage"]
+    subpage_types = ["kennisbank.LandelijkThemaPage"]
+    max_count = 1
+
+    class Meta:
+        verbose_name = _("overzicht landelijke thema's")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["themas"] = LandelijkThemaPage.objects.child_of(self).live().order_by("path")
+        return context
+
+
+class LandelijkThemaPage(Page):
+    """A national theme; the page tree order under /themas/ is the theme order."""
+
+    korte_beschrijving = models.CharField(
+        _("korte beschrijving"),
+        max_length=300,
+        help_text=_("Eén zin, getoond in overzichten."),
+    )
+    beschrijving = RichTextField(_("beschrijving"), features=RICHTEXT_FEATURES)
+
+    content_panels = Page.content_panels + [
+        FieldPanel("korte_beschrijving"),
+        FieldPanel("beschrijving"),
+    ]
+    search_fields = Page.search_fields + [
+        index.SearchField("korte_beschrijving", boost=2),
+        index.SearchField("beschrijving"),
+    ]
+    parent_page_types = ["kennisbank.ThemaIndexPage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = _("landelijk thema")
+        verbose_name_plural = _("landelijke thema's")
+
+    def get_context(self, request, *args, **kwargs):
+        from agenda.models import EvenementPage
+
+        context = super().get_context(request, *args, **kwargs)
+        context["producten"] = ProductPage.objects.overzicht().filter(themas=self)[:12]
+        context["themagroepen"] = ThemagroepPage.objects.live().filter(themas=self)
+        context["speerpunten"] = self.speerpunten.filter(agenda__live=True).select_related("agenda")
+        context["evenementen"] = EvenementPage.objects.komend().filter(themas=self)[:5]
+        return context
+
+
+class ThemagroepIndexPage(Page):
+    intro = RichTextField(_("introductie"), blank=True, features=RICHTEXT_FEATURES)
+
+    content_panels = Page.content_panels + [FieldPanel("intro")]
+    parent_page_types = ["portal.HomePage"]
+    subpage_types = ["kennisbank.ThemagroepPage"]
+    max_count = 1
+
+    class Meta:
+        verbose_name = _("overzicht themagroepen")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["themagroepen"] = (
+            ThemagroepPage.objects.child_of(self).live().order_by("-start_jaar", "title")
+        )
+        return context
+
+
+class ThemagroepPage(Page):
+    korte_beschrijving = models.CharField(_("korte beschrijving"), max_length=300)
+    beschrijving = RichTextField(_("beschrijving"), features=RICHTEXT_FEATURES)
+    start_jaar = models.PositiveSmallIntegerField(_("startjaar"))
+    eind_jaar = models.PositiveSmallIntegerField(
+        _("eindjaar"), null=True, blank=True, help_text=_("Leeg zolang de themagroep bijeenkomt.")
+    )
+    themas = ParentalManyToManyField(
+        LandelijkThemaPage,
+        verbose_name=_("landelijke thema's"),
+        blank=True,
+        related_name="themagroepen",
+    )
+
+    content_panels = Page.content_panels + [
+        FieldPanel("korte_beschrijving"),
+        FieldPanel("beschrijving"),
+        FieldRowPanel([FieldPanel("start_jaar"), FieldPanel("eind_jaar")]),
+        FieldPanel("themas", widget=forms.CheckboxSelectMultiple),
+        InlinePanel("leden", label=_("Leden")),
+    ]
+    search_fields = Page.search_fields + [
+        index.SearchField("korte_beschrijving", boost=2),
+        index.SearchField("beschrijving"),
+    ]
+    parent_page_types = ["kennisbank.ThemagroepIndexPage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = _("themagroep")
+        verbose_name_plural = _("themagroepen")
+
+    def clean(self):
+        super().clean()
+        if self.eind_jaar and self.start_jaar and self.eind_jaar < self.start_jaar:
+            raise ValidationError(
+                {"eind_jaar": _("Het eindjaar kan niet voor het startjaar liggen.")}
+            )
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["leden"] = self.leden.select_related("lector", "werkplaats")
+        context["producten"] = ProductPage.objects.overzicht().filter(themagroepen=self)[:12]
+        return context
+
+
+class ThemagroepLid(Orderable):
+    page = ParentalKey(ThemagroepPage, on_delete=models.CASCADE, related_name="leden")
+    lector = models.ForeignKey(
+        "werkplaatsen.Lector", verbose_name=_("lector"), on_delete=models.CASCADE, related_name="+"
+    )
+    werkplaats = models.ForeignKey(
+        "werkplaatsen.WerkplaatsPage",
+        verbose_name=_("namens Werkplaats"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    rol = models.CharField(
+        _("rol"), max_length=100, blank=True, help_text=_("Bijvoorbeeld 'trekker'.")
+    )
+
+    panels = [FieldPanel("lector"), FieldPanel("werkplaats"), FieldPanel("rol")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("lid")
+        verbose_name_plural = _("leden")
+
+
+class ProductType(models.TextChoices):
+    PUBLICATIE = "publicatie", _("Publicatie")
+    RAPPORT = "rapport", _("Rapport")
+    HANDREIKING = "handreiking", _("Handreiking")
+    FACTSHEET = "factsheet", _("Factsheet")
+    COLUMN = "column", _("Column/blog")
+    ARTIKEL = "artikel", _("Artikel")
+    VIDEO = "video", _("Video")
+    PODCAST = "podcast", _("Podcast")
+    METHODIEK = "methodiek", _("Methodiek/tool")
+    TRAINING = "training", _("Training/leerkring")
+    PRESENTATIE = "presentatie", _("Presentatie")
+    POSITION_PAPER = "position-paper", _("Position paper")
+
+
+# (slug, field name, label): the 4 O's a product serves and the audiences it is meant for.
+VIER_OS = [
+    ("onderzoek", "o_onderzoek", _("Onderzoek")),
+    ("ontwikkeling", "o_ontwikkeling", _("Ontwikkeling")),
+    ("onderwijs", "o_onderwijs", _("Onderwijs")),
+    ("ondersteuning", "o_ondersteuning", _("Ondersteuning")),
+]
+DOELGROEPEN = [
+    ("professionals", "voor_professionals", _("Professionals")),
+    ("beleidsmakers", "voor_beleidsmakers", _("Beleidsmakers")),
+    ("onderwijs", "voor_onderwijs", _("Onderwijs")),
+    ("bewoners", "voor_bewoners", _("Bewoners en cliënten")),
+]
+
+
+class ProductTag(TaggedItemBase):
+    content_object = ParentalKey(
+        "kennisbank.ProductPage", on_delete=models.CASCADE, related_name="tagged_items"
+    )
+
+
+class ProductQuerySet(PageQuerySet):
+    def overzicht(self):
+        """Published products as listed in overviews: newest first, no body loaded."""
+        return (
+            self.live()
+            .public()
+            .select_related("werkplaats", "afbeelding")
+            .defer_streamfields()
+            .order_by("-publicatiedatum", "-pk")
+        )
+
+
+class ProductPage(RegionaalOnderdeel, Page):
+    product_type = models.CharField(_("soort product"), max_length=20, choices=ProductType.choices)
+    publicatiedatum = models.DateField(_("publicatiedatum"))
+    samenvatting = models.TextField(
+        _("samenvatting"),
+        help_text=_("Twee tot vier zinnen; getoond in overzichten en zoekresultaten."),
+    )
+    body = StreamField(InhoudBlock(), verbose_name=_("inhoud"), blank=True)
+    document = models.ForeignKey(
+        "wagtaildocs.Document",
+        verbose_name=_("document"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("Het downloadbare bestand, bijvoorbeeld de pdf van het rapport."),
+    )
+    externe_link = models.URLField(
+        _("externe link"),
+        blank=True,
+        help_text=_("Waar het product elders staat, bijvoorbeeld een video."),
+    )
+    afbeelding = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=_("afbeelding"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    themas = ParentalManyToManyField(
+        LandelijkThemaPage,
+        verbose_name=_("landelijke thema's"),
+        blank=True,
+        related_name="producten",
+    )
+    themagroepen = ParentalManyToManyField(
+        ThemagroepPage, verbose_name=_("themagroepen"), blank=True, related_name="producten"
+    )
+    tags = ClusterTaggableManager(through=ProductTag, blank=True, verbose_name=_("trefwoorden"))
+    o_onderzoek = models.BooleanField(_("onderzoek"), default=False)
+    o_ontwikkeling = models.BooleanField(_("ontwikkeling"), default=False)
+    o_onderwijs = models.BooleanField(_("onderwijs"), default=False)
+    o_ondersteuning = models.BooleanField(_("ondersteuning"), default=False)
+    voor_professionals = models.BooleanField(_("professionals"), default=False)
+    voor_beleidsmakers = models.BooleanField(_("beleidsmakers"), default=False)
+    voor_onderwijs = models.BooleanField(_("onderwijs"), default=False)
+    voor_bewoners = models.BooleanField(_("bewoners en cliënten"), default=False)
+
+    objects = PageManager.from_queryset(ProductQuerySet)()
+
+    content_panels = Page.content_panels + [
+        FieldRowPanel([FieldPanel("product_type"), FieldPanel("publicatiedatum")]),
+        FieldPanel("samenvatting"),
+        InlinePanel("auteurs", label=_("Auteurs")),
+        FieldPanel("body"),
+        MultiFieldPanel(
+            [FieldPanel("document"), FieldPanel("externe_link"), FieldPanel("afbeelding")],
+            heading=_("Bestand, link en afbeelding"),
+        ),
+        MultiFieldPanel(
+            [
+                FieldPanel("themas", widget=forms.CheckboxSelectMultiple),
+                FieldPanel("themagroepen", widget=forms.CheckboxSelectMultiple),
+                FieldPanel("tags"),
+            ],
+            heading=_("Thema's en trefwoorden"),
+        ),
+        MultiFieldPanel(
+            [FieldPanel(field) for _slug, field, _label in VIER_OS],
+            heading=_("De 4 O's"),
+            help_text=_("Waar draagt dit product aan bij? Kies er een of meer."),
+        ),
+        MultiFieldPanel(
+            [FieldPanel(field) for _slug, field, _label in DOELGROEPEN],
+            heading=_("Doelgroepen"),
+            help_text=_("Voor wie is dit product vooral bedoeld?"),
+        ),
+    ]
+    search_fields = Page.search_fields + [
+        index.SearchField("samenvatting", boost=2),
+        index.SearchField("body"),
+        index.RelatedFields("auteurs", [index.SearchField("naam")]),
+        index.RelatedFields("tags", [index.SearchField("name", boost=2)]),
+        index.FilterField("product_type"),
+        index.FilterField("publicatiedatum"),
+        index.FilterField("werkplaats"),
+    ]
+    parent_page_types = [
+        "werkplaatsen.WerkplaatsPage",
+        "werkplaatsen.LeeratelierPage",
+        "werkplaatsen.AssociatiePage",
+    ]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = _("product")
+        verbose_name_plural = _("producten")
+        indexes = [models.Index(fields=["publicatiedatum"])]
+
+    def clean(self):
+        super().clean()
+        if not (self.document_id or self.externe_link or self.body):
+            raise ValidationError(
+                _(
+                    "Voeg inhoud, een document of een externe link toe: een product moet "
+                    "iets te lezen, te downloaden of te bekijken hebben."
+                )
+            )
+
+    @property
+    def vier_os(self):
+        return [label for _slug, field, label in VIER_OS if getattr(self, field)]
+
+    @property
+    def doelgroepen(self):
+        return [label for _slug, field, label in DOELGROEPEN if getattr(self, field)]
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["auteurs"] = self.auteurs.select_related("lector")
+        return context
+
+
+class ProductAuteur(Orderable):
+    page = ParentalKey(ProductPage, on_delete=models.CASCADE, related_name="auteurs")
+    lector = models.ForeignKey(
+        "werkplaatsen.Lector",
+        verbose_name=_("lector"),
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="+",
+        help_text=_("Kies een lector uit de lijst, of vul hieronder een naam in."),
+    )
+    naam = models.CharField(_("naam"), max_length=150, blank=True)
+
+    panels = [FieldPanel("lector"), FieldPanel("naam")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("auteur")
+        verbose_name_plural = _("auteurs")
+
+    def clean(self):
+        if not self.lector_id and not self.naam:
+            raise ValidationError(_("Kies een lector of vul een naam in."))
+
+    def __str__(self):
+        return self.naam or str(self.lector)
+
+    @property
+    def weergavenaam(self):
+        return self.lector.naam if self.lector_id else self.naam
+
+
+class KennisbankPage(Page):
+    """All published products of all Werkplaatsen and the Associatie."""
+
+    intro = RichTextField(_("introductie"), blank=True, features=RICHTEXT_FEATURES)
+
+    content_panels = Page.content_panels + [FieldPanel("intro")]
+    parent_page_types = ["portal.HomePage"]
+    subpage_types = []
+    max_count = 1
+
+    class Meta:
+        verbose_name = _("kennisbank")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        paginator = Paginator(ProductPage.objects.overzicht(), PRODUCTEN_PER_PAGINA)
+        try:
+            context["producten"] = paginator.page(request.GET.get("page") or 1)
+        except PageNotAnInteger:
+            context["producten"] = paginator.page(1)
+        except EmptyPage as exc:
+            raise Http404(_("Deze pagina van de kennisbank bestaat niet.")) from exc
+        return context

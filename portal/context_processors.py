@@ -1,0 +1,11 @@
+from wagtail.models import Site
+
+
+def navigation(request):
+    """Top-level menu: the live children of the site's root page marked 'show in menus'."""
+    site = Site.find_for_request(request)
+    if site is None:
+        return {"hoofdmenu": []}
+    root = site.root_page
+    items = root.get_children().live().in_menu().only("title", "url_path", "path", "depth")
+    return {"hoofdmenu": list(items), "site_root": root}

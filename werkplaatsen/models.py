@@ -1,0 +1,526 @@
+from django import forms
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.utils.functional import cached_property
+from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalKey, ParentalManyToManyField
+from modelcluster.models import ClusterableModel
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.fields import RichTextField, StreamField
+from wagtail.models import Orderable, Page
+from wagtail.search import index
+from wagtail.snippets.models import register_snippet
+
+from portal.blocks import InhoudBlock
+
+RICHTEXT_FEATURES = ["bold", "italic", "link", "document-link", "ol", "ul"]
+
+
+@register_snippet
+class Lector(index.Indexed, models.Model):
+    """A person: a lector, or another officer of a Werkplaats or the Associatie."""
+
+    naam = models.CharField(_("naam"), max_length=150, help_text=_("Voor- en achternaam."))
+    lectoraat = models.CharField(
+        _("lectoraat"), max_length=200, blank=True, help_text=_("Naam van het lectoraat.")
+    )
+    hogeschool = models.CharField(_("hogeschool"), max_length=200, blank=True)
+    foto = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=_("foto"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    bio = models.TextField(_("korte bio"), blank=True, help_text=_("Twee of drie zinnen."))
+    link = models.URLField(
+        _("link"), blank=True, help_text=_("Profielpagina bij de hogeschool of het lectoraat.")
+    )
+    beheerd_door = models.ForeignKey(
+        "werkplaatsen.WerkplaatsPage",
+        verbose_name=_("beheerd door"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="beheerde_personen",
+        help_text=_("De Werkplaats die dit profiel bijhoudt. Leeg: de Associatie."),
+    )
+
+    panels = [
+        FieldPanel("naam"),
+        FieldRowPanel([FieldPanel("lectoraat"), FieldPanel("hogeschool")]),
+        FieldPanel("foto"),
+        FieldPanel("bio"),
+        FieldPanel("link"),
+        FieldPanel("beheerd_door"),
+    ]
+    search_fields = [
+        index.SearchField("naam"),
+        index.AutocompleteField("naam"),
+        index.SearchField("lectoraat"),
+        index.SearchField("hogeschool"),
+    ]
+
+    class Meta:
+        ordering = ["naam"]
+        verbose_name = _("lector")
+        verbose_name_plural = _("lectoren")
+
+    def __str__(self):
+        return self.naam
+
+
+class PersoonRol(Orderable):
+    lector = models.ForeignKey(
+        Lector, verbose_name=_("persoon"), on_delete=models.CASCADE, related_name="+"
+    )
+    rol = models.CharField(
+        _("rol"),
+        max_length=150,
+        blank=True,
+        help_text=_("Bijvoorbeeld 'werkplaatsleiding' of 'trekker ouderenprogramma'."),
+    )
+
+    panels = [FieldPanel("lector"), FieldPanel("rol")]
+
+    class Meta(Orderable.Meta):
+        abstract = True
+
+    def __str__(self):
+        return f"{self.lector} ({self.rol})" if self.rol else str(self.lector)
+
+
+class PartnerSoort(models.TextChoices):
+    HOGESCHOOL = "hogeschool", _("Hogeschool")
+    GEMEENTE = "gemeente", _("Gemeente")
+    ZORG_WELZIJN = "zorg-welzijn", _("Zorg- en welzijnsorganisatie")
+    CLIENTEN = "clientenorganisatie", _("Cliëntenorganisatie")
+    KENNISINSTITUUT = "kennisinstituut", _("Kennisinstituut")
+    OVERIG = "overig", _("Overig")
+
+
+class Partner(Orderable):
+    naam = models.CharField(_("naam"), max_length=200)
+    soort = models.CharField(_("soort"), max_length=30, choices=PartnerSoort.choices)
+    website = models.URLField(_("website"), blank=True)
+
+    panels = [FieldRowPanel([FieldPanel("naam"), FieldPanel("soort")]), FieldPanel("website")]
+
+    class Meta(Orderable.Meta):
+        abstract = True
+
+    def __str__(self):
+        return self.naam
+
+
+class WerkplaatsIndexPage(Page):
+    intro = RichTextField(_("introductie"), blank=True, features=RICHTEXT_FEATURES)
+
+    content_panels = Page.content_panels + [FieldPanel("intro")]
+    parent_page_types = ["portal.HomePage"]
+    subpage_types = ["werkplaatsen.WerkplaatsPage"]
+    max_count = 1
+
+    class Meta:
+        verbose_name = _("overzicht Werkplaatsen")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["werkplaatsen"] = (
+            WerkplaatsPage.objects.child_of(self).live().public().order_by("title")
+        )
+        return context
+
+
+class WerkplaatsStatus(models.TextChoices):
+    ACTIEF = "actief", _("Actief")
+    IN_OPRICHTING = "in-oprichting", _("In oprichting")
+
+
+class WerkplaatsPage(Page):
+    korte_naam = models.CharField(
+        _("korte naam"), max_length=80, help_text=_("Bijvoorbeeld 'Noord-Holland' of 'kUS'.")
+    )
+    status = models.CharField(
+        _("status"),
+        max_length=20,
+        choices=WerkplaatsStatus.choices,
+        default=WerkplaatsStatus.ACTIEF,
+    )
+    regio = models.CharField(
+        _("regio"), max_length=200, blank=True, help_text=_("Het gebied dat de Werkplaats bedient.")
+    )
+    hogescholen = models.CharField(
+        _("penvoerende hogeschool of hogescholen"), max_length=250, blank=True
+    )
+    lectoraat = models.CharField(_("penvoerend lectoraat"), max_length=250, blank=True)
+    intro = models.TextField(
+        _("introductie"), help_text=_("Eén alinea: wie de Werkplaats is en waar zij aan werkt.")
+    )
+    body = StreamField(InhoudBlock(), verbose_name=_("inhoud"), blank=True)
+    contact_email = models.EmailField(_("e-mailadres"), blank=True)
+    telefoon = models.CharField(_("telefoon"), max_length=40, blank=True)
+    adres = models.TextField(_("bezoekadres"), blank=True)
+    website = models.URLField(_("eigen website"), blank=True)
+
+    content_panels = Page.content_panels + [
+        FieldRowPanel([FieldPanel("korte_naam"), FieldPanel("status")]),
+        FieldPanel("regio"),
+        FieldRowPanel([FieldPanel("hogescholen"), FieldPanel("lectoraat")]),
+        FieldPanel("intro"),
+        FieldPanel("body"),
+        InlinePanel("lectoren", label=_("Lectoren en rollen")),
+        InlinePanel("partners", label=_("Partners")),
+        MultiFieldPanel(
+            [
+                FieldPanel("contact_email"),
+                FieldPanel("telefoon"),
+                FieldPanel("adres"),
+                FieldPanel("website"),
+            ],
+            heading=_("Contact"),
+        ),
+    ]
+    search_fields = Page.search_fields + [
+        index.SearchField("korte_naam", boost=2),
+        index.SearchField("intro"),
+        index.SearchField("regio"),
+        index.SearchField("hogescholen"),
+        index.SearchField("body"),
+        index.FilterField("status"),
+    ]
+
+    parent_page_types = ["werkplaatsen.WerkplaatsIndexPage"]
+    subpage_types = [
+        "werkplaatsen.KennisagendaPage",
+        "werkplaatsen.LeeratelierPage",
+        "kennisbank.ProductPage",
+        "agenda.EvenementPage",
+    ]
+
+    class Meta:
+        verbose_name = _("Werkplaats")
+        verbose_name_plural = _("Werkplaatsen")
+
+    @property
+    def in_oprichting(self):
+        return self.status == WerkplaatsStatus.IN_OPRICHTING
+
+    def get_context(self, request, *args, **kwargs):
+        from agenda.models import EvenementPage
+        from kennisbank.models import ProductPage
+
+        context = super().get_context(request, *args, **kwargs)
+        context["personen"] = self.lectoren.select_related("lector")
+        context["partners_per_soort"] = partners_per_soort(self.partners.all())
+        context["kennisagenda"] = (
+            KennisagendaPage.objects.child_of(self).live().order_by("-periode_start").first()
+        )
+        context["leerateliers"] = LeeratelierPage.objects.child_of(self).live().order_by("title")
+        context["producten"] = ProductPage.objects.overzicht().filter(werkplaats=self)[:6]
+        context["evenementen"] = EvenementPage.objects.live().filter(werkplaats=self)
+        return context
+
+
+def partners_per_soort(partners):
+    groepen = {}
+    for partner in partners:
+        groepen.setdefault(partner.get_soort_display(), []).append(partner)
+    return groepen
+
+
+class WerkplaatsLector(PersoonRol):
+    page = ParentalKey(WerkplaatsPage, on_delete=models.CASCADE, related_name="lectoren")
+
+    class Meta(PersoonRol.Meta):
+        verbose_name = _("lector van de Werkplaats")
+        verbose_name_plural = _("lectoren van de Werkplaats")
+
+
+class WerkplaatsPartner(Partner):
+    page = ParentalKey(WerkplaatsPage, on_delete=models.CASCADE, related_name="partners")
+
+    class Meta(Partner.Meta):
+        verbose_name = _("partner")
+        verbose_name_plural = _("partners")
+
+
+class AssociatiePage(Page):
+    """The national Associatie: its officers, and the home of national products."""
+
+    intro = models.TextField(_("introductie"))
+    body = StreamField(InhoudBlock(), verbose_name=_("inhoud"), blank=True)
+    contact_email = models.EmailField(_("e-mailadres"), blank=True)
+
+    content_panels = Page.content_panels + [
+        FieldPanel("intro"),
+        FieldPanel("body"),
+        InlinePanel("functionarissen", label=_("Functionarissen")),
+        FieldPanel("contact_email"),
+    ]
+    search_fields = Page.search_fields + [
+        index.SearchField("intro"),
+        index.SearchField("body"),
+    ]
+    parent_page_types = ["portal.HomePage"]
+    subpage_types = [
+        "kennisbank.ProductPage",
+        "werkplaatsen.KennisagendaPage",
+        "portal.InformatiePagina",
+    ]
+    max_count = 1
+
+    class Meta:
+        verbose_name = _("Associatie")
+
+    def get_context(self, request, *args, **kwargs):
+        from kennisbank.models import ProductPage
+
+        context = super().get_context(request, *args, **kwargs)
+        context["personen"] = self.functionarissen.select_related("lector")
+        context["werkprogramma"] = (
+            KennisagendaPage.objects.child_of(self).live().order_by("-periode_start").first()
+        )
+        context["producten"] = ProductPage.objects.overzicht().filter(werkplaats__isnull=True)[:6]
+        return context
+
+
+class AssociatieFunctionaris(PersoonRol):
+    page = ParentalKey(AssociatiePage, on_delete=models.CASCADE, related_name="functionarissen")
+
+    class Meta(PersoonRol.Meta):
+        verbose_name = _("functionaris")
+        verbose_name_plural = _("functionarissen")
+
+
+class KennisagendaPage(Page):
+    """A regional kennisagenda for one period, or the landelijk werkprogramma."""
+
+    periode_start = models.PositiveSmallIntegerField(_("eerste jaar"))
+    periode_eind = models.PositiveSmallIntegerField(_("laatste jaar"))
+    intro = models.TextField(_("introductie"), help_text=_("Waarom deze agenda, in een alinea."))
+    body = StreamField(InhoudBlock(), verbose_name=_("visie en toelichting"), blank=True)
+
+    content_panels = Page.content_panels + [
+        FieldRowPanel([FieldPanel("periode_start"), FieldPanel("periode_eind")]),
+        FieldPanel("intro"),
+        FieldPanel("body"),
+        InlinePanel("speerpunten", label=_("Speerpunten en vraagstukken"), min_num=1),
+    ]
+    search_fields = Page.search_fields + [
+        index.SearchField("intro"),
+        index.SearchField("body"),
+        index.RelatedFields(
+            "speerpunten", [index.SearchField("titel"), index.SearchField("beschrijving")]
+        ),
+    ]
+    parent_page_types = ["werkplaatsen.WerkplaatsPage", "werkplaatsen.AssociatiePage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = _("kennisagenda")
+        verbose_name_plural = _("kennisagenda's")
+
+    @property
+    def periode(self):
+        return f"{self.periode_start}-{self.periode_eind}"
+
+    def clean(self):
+        super().clean()
+        if self.periode_start and self.periode_eind and self.periode_eind < self.periode_start:
+            raise ValidationError(
+                {"periode_eind": _("Het laatste jaar kan niet voor het eerste jaar liggen.")}
+            )
+
+    @cached_property
+    def werkplaats(self):
+        return WerkplaatsPage.objects.ancestor_of(self).first()
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["speerpunten"] = self.speerpunten.prefetch_related("themas")
+        context["leerateliers"] = (
+            LeeratelierPage.objects.live().filter(speerpunten__agenda=self).distinct()
+        )
+        return context
+
+
+class SpeerpuntSoort(models.TextChoices):
+    PROFESSIONALISERINGSVRAAGSTUK = (
+        "professionaliseringsvraagstuk",
+        _("Professionaliseringsvraagstuk"),
+    )
+    SPEERPUNT = "speerpunt", _("Speerpunt")
+    DWARSVERBAND = "dwarsverband", _("Dwarsverband (in alle projecten)")
+
+
+class Speerpunt(ClusterableModel, Orderable):
+    agenda = ParentalKey(KennisagendaPage, on_delete=models.CASCADE, related_name="speerpunten")
+    titel = models.CharField(_("titel"), max_length=200)
+    soort = models.CharField(
+        _("soort"), max_length=40, choices=SpeerpuntSoort.choices, default=SpeerpuntSoort.SPEERPUNT
+    )
+    beschrijving = RichTextField(_("beschrijving"), features=RICHTEXT_FEATURES)
+    themas = ParentalManyToManyField(
+        "kennisbank.LandelijkThemaPage",
+        verbose_name=_("landelijke thema's"),
+        blank=True,
+        related_name="speerpunten",
+        help_text=_("De landelijke thema's waaraan dit speerpunt bijdraagt."),
+    )
+
+    panels = [
+        FieldPanel("titel"),
+        FieldPanel("soort"),
+        FieldPanel("beschrijving"),
+        FieldPanel("themas", widget=forms.CheckboxSelectMultiple),
+    ]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("speerpunt")
+        verbose_name_plural = _("speerpunten")
+
+    def __str__(self):
+        return self.titel
+
+
+class LeeratelierPage(Page):
+    """A long-running learning workshop in which a Werkplaats carries out its agenda."""
+
+    intro = models.TextField(_("introductie"), help_text=_("Waar het leeratelier over gaat."))
+    body = StreamField(InhoudBlock(), verbose_name=_("inhoud"), blank=True)
+    start_jaar = models.PositiveSmallIntegerField(_("startjaar"))
+    eind_jaar = models.PositiveSmallIntegerField(
+        _("eindjaar"), null=True, blank=True, help_text=_("Leeg zolang het leeratelier loopt.")
+    )
+    themas = ParentalManyToManyField(
+        "kennisbank.LandelijkThemaPage",
+        verbose_name=_("landelijke thema's"),
+        blank=True,
+        related_name="leerateliers",
+    )
+    speerpunten = ParentalManyToManyField(
+        Speerpunt,
+        verbose_name=_("speerpunten van de kennisagenda"),
+        blank=True,
+        related_name="leerateliers",
+        help_text=_("De speerpunten van de regionale kennisagenda die dit leeratelier uitvoert."),
+    )
+
+    content_panels = Page.content_panels + [
+        FieldPanel("intro"),
+        FieldRowPanel([FieldPanel("start_jaar"), FieldPanel("eind_jaar")]),
+        FieldPanel("themas", widget=forms.CheckboxSelectMultiple),
+        FieldPanel("speerpunten"),
+        FieldPanel("body"),
+        InlinePanel("deelnemers", label=_("Lectoren en begeleiders")),
+        InlinePanel("partners", label=_("Partners")),
+    ]
+    search_fields = Page.search_fields + [
+        index.SearchField("intro"),
+        index.SearchField("body"),
+    ]
+    parent_page_types = ["werkplaatsen.WerkplaatsPage"]
+    subpage_types = ["kennisbank.ProductPage", "agenda.EvenementPage"]
+
+    class Meta:
+        verbose_name = _("leeratelier")
+        verbose_name_plural = _("leerateliers")
+
+    @property
+    def looptijd(self):
+        return (
+            f"{self.start_jaar}-{self.eind_jaar}" if self.eind_jaar else f"{self.start_jaar}-heden"
+        )
+
+    def clean(self):
+        super().clean()
+        if self.eind_jaar and self.start_jaar and self.eind_jaar < self.start_jaar:
+            raise ValidationError(
+                {"eind_jaar": _("Het eindjaar kan niet voor het startjaar liggen.")}
+            )
+
+    def get_context(self, request, *args, **kwargs):
+        from agenda.models import EvenementPage
+        from kennisbank.models import ProductPage
+
+        context = super().get_context(request, *args, **kwargs)
+        context["personen"] = self.deelnemers.select_related("lector")
+        context["partners_per_soort"] = partners_per_soort(self.partners.all())
+        context["producten"] = ProductPage.objects.overzicht().filter(leeratelier=self)
+        context["bijeenkomsten"] = EvenementPage.objects.live().filter(leeratelier=self)
+        return context
+
+
+class LeeratelierDeelnemer(PersoonRol):
+    page = ParentalKey(LeeratelierPage, on_delete=models.CASCADE, related_name="deelnemers")
+
+    class Meta(PersoonRol.Meta):
+        verbose_name = _("deelnemer")
+        verbose_name_plural = _("deelnemers")
+
+
+class LeeratelierPartner(Partner):
+    page = ParentalKey(LeeratelierPage, on_delete=models.CASCADE, related_name="partners")
+
+    class Meta(Partner.Meta):
+        verbose_name = _("partner")
+        verbose_name_plural = _("partners")
+
+
+class RegionaalOnderdeel(models.Model):
+    """Pages that belong to one Werkplaats (or the Associatie) by their place in the tree.
+
+    The owning Werkplaats and leeratelier are stored on the page so that listings and facets
+    can filter and count without walking the tree; they are derived on save and on move.
+    """
+
+    werkplaats = models.ForeignKey(
+        WerkplaatsPage,
+        verbose_name=_("Werkplaats"),
+        null=True,
+        blank=True,
+        editable=False,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    leeratelier = models.ForeignKey(
+        LeeratelierPage,
+        verbose_name=_("leeratelier"),
+        null=True,
+        blank=True,
+        editable=False,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+
+    class Meta:
+        abstract = True
+
+    def save(self, *args, **kwargs):
+        self.bepaal_herkomst()
+        update_fields = kwargs.get("update_fields")
+        if update_fields is not None:
+            kwargs["update_fields"] = set(update_fields) | {"werkplaats", "leeratelier"}
+        super().save(*args, **kwargs)
+
+    def bepaal_herkomst(self):
+        if not self.path:
+            return
+        steplen = Page.steplen
+        ancestor_paths = [self.path[:i] for i in range(steplen, len(self.path), steplen)]
+        self.werkplaats_id = (
+            WerkplaatsPage.objects.filter(path__in=ancestor_paths)
+            .values_list("pk", flat=True)
+            .first()
+        )
+        self.leeratelier_id = (
+            LeeratelierPage.objects.filter(path__in=ancestor_paths)
+            .values_list("pk", flat=True)
+            .first()
+        )
+
+    @property
+    def herkomst_naam(self):
+        return self.werkplaats.title if self.werkplaats_id else _("Associatie")
