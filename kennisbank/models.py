@@ -378,12 +378,27 @@ class KennisbankPage(Page):
         verbose_name = _("kennisbank")
 
     def get_context(self, request, *args, **kwargs):
+        from kennisbank.facetten import SORTERINGEN, Kennisbankfilter
+
         context = super().get_context(request, *args, **kwargs)
-        paginator = Paginator(ProductPage.objects.overzicht(), PRODUCTEN_PER_PAGINA)
+        kennisbankfilter = Kennisbankfilter(request.GET)
+        facetten = kennisbankfilter.facetten()
+        paginator = Paginator(kennisbankfilter.resultaten(), PRODUCTEN_PER_PAGINA)
         try:
-            context["producten"] = paginator.page(request.GET.get("page") or 1)
+            producten = paginator.page(request.GET.get("page") or 1)
         except PageNotAnInteger:
-            context["producten"] = paginator.page(1)
+            producten = paginator.page(1)
         except EmptyPage as exc:
             raise Http404(_("Deze pagina van de kennisbank bestaat niet.")) from exc
+        context.update(
+            producten=producten,
+            filter=kennisbankfilter,
+            facetten=facetten,
+            chips=kennisbankfilter.chips(facetten),
+            sorteringen=[
+                (waarde, label)
+                for waarde, label in SORTERINGEN.items()
+                if waarde != "relevantie" or kennisbankfilter.q
+            ],
+        )
         return context

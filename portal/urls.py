@@ -3,12 +3,36 @@ from django.contrib import admin
 from django.urls import include, path
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
+from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
+
+from agenda.ical import agenda_ics
+from kennisbank import feeds
+from kennisbank.views import zoeken
+from portal.views import robots_txt
 
 urlpatterns = [
     path("django-admin/", admin.site.urls),
     path("admin/", include(wagtailadmin_urls)),
     path("documenten/", include(wagtaildocs_urls)),
+    path("zoeken/", zoeken, name="zoeken"),
+    path("feeds/producten/", feeds.ProductenFeed(), name="feed_producten"),
+    path("feeds/producten/atom/", feeds.ProductenAtomFeed(), name="feed_producten_atom"),
+    path(
+        "feeds/werkplaats/<slug:slug>/",
+        feeds.WerkplaatsProductenFeed(),
+        name="feed_werkplaats",
+    ),
+    path(
+        "feeds/werkplaats/<slug:slug>/atom/",
+        feeds.WerkplaatsProductenAtomFeed(),
+        name="feed_werkplaats_atom",
+    ),
+    path("feeds/thema/<slug:slug>/", feeds.ThemaProductenFeed(), name="feed_thema"),
+    path("feeds/thema/<slug:slug>/atom/", feeds.ThemaProductenAtomFeed(), name="feed_thema_atom"),
+    path("agenda.ics", agenda_ics, name="agenda_ics"),
+    path("sitemap.xml", sitemap, name="sitemap"),
+    path("robots.txt", robots_txt, name="robots_txt"),
 ]
 
 if settings.DEBUG:

@@ -1,0 +1,101 @@
+"""RSS and Atom feeds of new products: all, per Werkplaats and per landelijk thema."""
+
+from django.contrib.syndication.views import Feed
+from django.shortcuts import get_object_or_404
+from django.utils.feedgenerator import Atom1Feed
+from django.utils.translation import gettext_lazy as _
+
+from kennisbank.models import LandelijkThemaPage, ProductPage
+from werkplaatsen.models import WerkplaatsPage
+
+ITEMS_IN_FEED = 30
+
+
+class ProductenFeed(Feed):
+    title = _("Nieuwe producten van de Werkplaatsen Sociaal Domein")
+    description = _(
+        "Publicaties, handreikingen, columns en andere kennisproducten uit alle regio's."
+    )
+
+    def link(self):
+        return "/kennisbank/"
+
+    def producten(self, obj):
+        return ProductPage.objects.overzicht()
+
+    def items(self, obj):
+        return self.producten(obj)[:ITEMS_IN_FEED]
+
+    def item_title(self, item):
+        return item.title
+
+    def item_description(self, item):
+        return item.samenvatting
+
+    def item_link(self, item):
+        return item.url
+
+    def item_pubdate(self, item):
+        return item.first_published_at
+
+    def item_updateddate(self, item):
+        return item.last_published_at
+
+    def item_author_name(self, item):
+        return str(item.herkomst_naam)
+
+    def item_categories(self, item):
+        return [item.get_product_type_display()]
+
+
+class WerkplaatsProductenFeed(ProductenFeed):
+    def get_object(self, request, slug):
+        return get_object_or_404(WerkplaatsPage.objects.live().public(), slug=slug)
+
+    def title(self, obj):
+        return _("Nieuwe producten van %(werkplaats)s") % {"werkplaats": obj.title}
+
+    def description(self, obj):
+        return _("Kennisproducten van Werkplaats %(werkplaats)s.") % {"werkplaats": obj.title}
+
+    def link(self, obj):
+        return obj.url
+
+    def producten(self, obj):
+        return ProductPage.objects.overzicht().filter(werkplaats=obj)
+
+
+class ThemaProductenFeed(ProductenFeed):
+    def get_object(self, request, slug):
+        return get_object_or_404(LandelijkThemaPage.objects.live().public(), slug=slug)
+
+    def title(self, obj):
+        return _("Nieuwe producten over %(thema)s") % {"thema": obj.title}
+
+    def description(self, obj):
+        return obj.korte_beschrijving
+
+    def link(self, obj):
+        return obj.url
+
+    def producten(self, obj):
+        return ProductPage.objects.overzicht().filter(themas=obj)
+
+
+class AtomMixin:
+    feed_type = Atom1Feed
+
+    def subtitle(self, obj=None):
+        return self.description(obj) if callable(self.description) else self.description
+
+
+class ProductenAtomFeed(AtomMixin, ProductenFeed):
+    pass
+
+
+class WerkplaatsProductenAtomFeed(AtomMixin, WerkplaatsProductenFeed):
+    pass
+
+
+class ThemaProductenAtomFeed(AtomMixin, ThemaProductenFeed):
+    pass

@@ -1,0 +1,62 @@
+"""A small page tree for tests that need pages but not the full demo content."""
+
+import datetime
+
+from wagtail.models import Page, Site
+
+from agenda.models import AgendaIndexPage
+from kennisbank.models import KennisbankPage, LandelijkThemaPage, ProductPage, ThemaIndexPage
+from portal.models import HomePage
+from werkplaatsen.models import AssociatiePage, WerkplaatsIndexPage, WerkplaatsPage
+
+
+def publish(parent, page):
+    parent.add_child(instance=page)
+    page.save_revision().publish()
+    return page
+
+
+def build_tree():
+    root = Page.get_first_root_node()
+    home = publish(root, HomePage(title="Home", slug="home-test", lead="Het kennisportaal."))
+    Site.objects.update_or_create(
+        is_default_site=True,
+        defaults={"hostname": "localhost", "port": 80, "root_page": home},
+    )
+    index = publish(home, WerkplaatsIndexPage(title="Werkplaatsen", slug="werkplaatsen"))
+    noord = publish(
+        index, WerkplaatsPage(title="Noord", slug="noord", korte_naam="Noord", intro="x")
+    )
+    zuyd = publish(index, WerkplaatsPage(title="Zuyd", slug="zuyd", korte_naam="Zuyd", intro="x"))
+    associatie = publish(home, AssociatiePage(title="Associatie", slug="associatie", intro="x"))
+    kennisbank = publish(home, KennisbankPage(title="Kennisbank", slug="kennisbank"))
+    themas = publish(home, ThemaIndexPage(title="Thema's", slug="themas"))
+    armoede = publish(
+        themas,
+        LandelijkThemaPage(
+            title="Armoede", slug="armoede", korte_beschrijving="x", beschrijving="<p>x</p>"
+        ),
+    )
+    agenda = publish(home, AgendaIndexPage(title="Agenda", slug="agenda"))
+    return {
+        "home": home,
+        "index": index,
+        "noord": noord,
+        "zuyd": zuyd,
+        "associatie": associatie,
+        "kennisbank": kennisbank,
+        "armoede": armoede,
+        "agenda": agenda,
+    }
+
+
+def add_product(parent, title, day=1, **fields):
+    fields.setdefault("product_type", "rapport")
+    fields.setdefault("samenvatting", f"Samenvatting van {title}.")
+    fields.setdefault("externe_link", "https://example.org/")
+    product = ProductPage(
+        title=title,
+        publicatiedatum=datetime.date(2024, 1, 1) + datetime.timedelta(days=day),
+        **fields,
+    )
+    return publish(parent, product)
