@@ -8,6 +8,7 @@ from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from taggit.models import TaggedItemBase
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.api import APIField
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable, Page, PageManager
 from wagtail.query import PageQuerySet
@@ -297,6 +298,22 @@ class ProductPage(RegionaalOnderdeel, Page):
         index.FilterField("publicatiedatum"),
         index.FilterField("werkplaats"),
     ]
+    api_fields = [
+        APIField("product_type"),
+        APIField("publicatiedatum"),
+        APIField("samenvatting"),
+        APIField("werkplaats_slug"),
+        APIField("herkomst"),
+        APIField("auteursnamen"),
+        APIField("thema_slugs"),
+        APIField("themagroep_slugs"),
+        APIField("tags"),
+        APIField("vier_o_slugs"),
+        APIField("doelgroep_slugs"),
+        APIField("document_url"),
+        APIField("externe_link"),
+        APIField("body"),
+    ]
     parent_page_types = [
         "werkplaatsen.WerkplaatsPage",
         "werkplaatsen.LeeratelierPage",
@@ -318,6 +335,38 @@ class ProductPage(RegionaalOnderdeel, Page):
                     "iets te lezen, te downloaden of te bekijken hebben."
                 )
             )
+
+    @property
+    def werkplaats_slug(self):
+        return self.werkplaats.slug if self.werkplaats_id else None
+
+    @property
+    def herkomst(self):
+        return str(self.herkomst_naam)
+
+    @property
+    def auteursnamen(self):
+        return [auteur.weergavenaam for auteur in self.auteurs.select_related("lector")]
+
+    @property
+    def thema_slugs(self):
+        return [thema.slug for thema in self.themas.all()]
+
+    @property
+    def themagroep_slugs(self):
+        return [groep.slug for groep in self.themagroepen.all()]
+
+    @property
+    def vier_o_slugs(self):
+        return [slug for slug, field, _label in VIER_OS if getattr(self, field)]
+
+    @property
+    def doelgroep_slugs(self):
+        return [slug for slug, field, _label in DOELGROEPEN if getattr(self, field)]
+
+    @property
+    def document_url(self):
+        return self.document.url if self.document_id else None
 
     @property
     def vier_os(self):

@@ -9,12 +9,14 @@ from wagtail.documents import urls as wagtaildocs_urls
 from agenda.ical import agenda_ics
 from kennisbank import feeds
 from kennisbank.views import zoeken
+from portal.api import api_router
 from portal.views import robots_txt
 
 urlpatterns = [
     path("django-admin/", admin.site.urls),
     path("admin/", include(wagtailadmin_urls)),
     path("documenten/", include(wagtaildocs_urls)),
+    path("api/v2/", api_router.urls),
     path("zoeken/", zoeken, name="zoeken"),
     path("feeds/producten/", feeds.ProductenFeed(), name="feed_producten"),
     path("feeds/producten/atom/", feeds.ProductenAtomFeed(), name="feed_producten_atom"),
