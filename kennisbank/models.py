@@ -1,8 +1,13 @@
+import json
+from urllib.parse import urlencode
+
 from django import forms
 from django.core.exceptions import ValidationError
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.db import models
+from django.db.models.functions import RowNumber
 from django.http import Http404
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
@@ -32,8 +37,11 @@ class ThemaIndexPage(Page):
         verbose_name = _("overzicht landelijke thema's")
 
     def get_context(self, request, *args, **kwargs):
+        from kennisbank.matrix import Themamatrix
+
         context = super().get_context(request, *args, **kwargs)
         context["themas"] = LandelijkThemaPage.objects.child_of(self).live().order_by("path")
+        context["matrix"] = Themamatrix()
         return context
 
 
@@ -66,11 +74,59 @@ class LandelijkThemaPage(Page):
         from agenda.models import EvenementPage
 
         context = super().get_context(request, *args, **kwargs)
-        context["producten"] = ProductPage.objects.overzicht().filter(themas=self)[:12]
+        context["producten_per_werkplaats"] = producten_per_werkplaats(
+            ProductPage.objects.overzicht().filter(themas=self), {"thema": self.slug}
+        )
         context["themagroepen"] = ThemagroepPage.objects.live().filter(themas=self)
         context["speerpunten"] = self.speerpunten.filter(agenda__live=True).select_related("agenda")
         context["evenementen"] = EvenementPage.objects.komend().filter(themas=self)[:5]
         return context
+
+
+def apa_is_persoon(auteur):
+    from kennisbank.citatie import apa_auteur
+
+    return bool(auteur.lector_id) or apa_auteur(auteur.weergavenaam) != auteur.weergavenaam
+
+
+def jsonld(data):
+    """JSON for a <script type="application/ld+json"> element, safe inside HTML."""
+    tekst = json.dumps(data, ensure_ascii=False)
+    return mark_safe(tekst.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026"))
+
+
+def producten_per_werkplaats(producten, filters, per_groep=3):
+    """Group products by Werkplaats: count, newest few, and the kennisbank link for all."""
+    from kennisbank.facetten import ASSOCIATIE
+
+    aantallen = {
+        r["werkplaats_id"]: r["n"]
+        for r in producten.order_by().values("werkplaats_id").annotate(n=models.Count("pk"))
+    }
+    nieuwste = producten.annotate(
+        rang=models.Window(
+            RowNumber(),
+            partition_by=[models.F("werkplaats_id")],
+            order_by=[models.F("publicatiedatum").desc(), models.F("pk").desc()],
+        )
+    ).filter(rang__lte=per_groep)
+    groepen = {}
+    for product in nieuwste:
+        groepen.setdefault(product.werkplaats_id, []).append(product)
+    resultaat = []
+    for werkplaats_id, lijst in groepen.items():
+        werkplaats = lijst[0].werkplaats
+        slug = werkplaats.slug if werkplaats else ASSOCIATIE
+        resultaat.append(
+            {
+                "werkplaats": werkplaats,
+                "naam": werkplaats.title if werkplaats else _("Associatie (landelijk)"),
+                "aantal": aantallen.get(werkplaats_id, len(lijst)),
+                "producten": lijst,
+                "url": "/kennisbank/?" + urlencode({**filters, "werkplaats": slug}),
+            }
+        )
+    return sorted(resultaat, key=lambda groep: str(groep["naam"]))
 
 
 class ThemagroepIndexPage(Page):
@@ -134,7 +190,9 @@ class ThemagroepPage(Page):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["leden"] = self.leden.select_related("lector", "werkplaats")
-        context["producten"] = ProductPage.objects.overzicht().filter(themagroepen=self)[:12]
+        context["producten_per_werkplaats"] = producten_per_werkplaats(
+            ProductPage.objects.overzicht().filter(themagroepen=self), {"themagroep": self.slug}
+        )
         return context
 
 
@@ -376,9 +434,62 @@ class ProductPage(RegionaalOnderdeel, Page):
     def doelgroepen(self):
         return [label for _slug, field, label in DOELGROEPEN if getattr(self, field)]
 
+    def verwante_producten(self, thema_ids, tag_ids, aantal=4):
+        """'Ook in andere regio's': products elsewhere sharing the most themes and tags."""
+        andere = ProductPage.objects.overzicht().exclude(pk=self.pk)
+        if self.werkplaats_id:
+            andere = andere.exclude(werkplaats_id=self.werkplaats_id)
+        else:
+            andere = andere.exclude(werkplaats__isnull=True)
+        score = models.Count(
+            "themas", filter=models.Q(themas__in=thema_ids), distinct=True
+        ) + models.Count(
+            "tagged_items", filter=models.Q(tagged_items__tag_id__in=tag_ids), distinct=True
+        )
+        return list(
+            andere.filter(
+                models.Q(themas__in=thema_ids) | models.Q(tagged_items__tag_id__in=tag_ids)
+            )
+            .annotate(score=score)
+            .order_by("-score", "-publicatiedatum", "-pk")[:aantal]
+        )
+
+    def structured_data(self, url, auteurs):
+        data = {
+            "@context": "https://schema.org",
+            "@type": "CreativeWork",
+            "name": self.title,
+            "headline": self.title,
+            "description": self.samenvatting,
+            "datePublished": self.publicatiedatum.isoformat(),
+            "genre": str(self.get_product_type_display()),
+            "inLanguage": "nl",
+            "url": url,
+            "author": [
+                {"@type": "Person" if apa_is_persoon(a) else "Organization", "name": a.weergavenaam}
+                for a in auteurs
+            ],
+            "publisher": {"@type": "Organization", "name": str(self.herkomst_naam)},
+            "keywords": [tag.name for tag in self.tags.all()],
+        }
+        if self.document_id:
+            data["encoding"] = {"@type": "MediaObject", "contentUrl": self.document.url}
+        return data
+
     def get_context(self, request, *args, **kwargs):
+        from kennisbank.citatie import apa_referentie
+
         context = super().get_context(request, *args, **kwargs)
-        context["auteurs"] = self.auteurs.select_related("lector")
+        auteurs = list(self.auteurs.select_related("lector"))
+        url = self.get_full_url(request)
+        thema_ids = [thema.pk for thema in self.themas.all()]
+        tag_ids = [tag.pk for tag in self.tags.all()]
+        context.update(
+            auteurs=auteurs,
+            apa=apa_referentie(self, url),
+            verwante_producten=self.verwante_producten(thema_ids, tag_ids),
+            jsonld=jsonld(self.structured_data(url, auteurs)),
+        )
         return context
 
 

@@ -1,5 +1,6 @@
 from django import forms
 from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
@@ -126,10 +127,12 @@ class WerkplaatsIndexPage(Page):
         verbose_name = _("overzicht Werkplaatsen")
 
     def get_context(self, request, *args, **kwargs):
+        from werkplaatsen.kaart import kaart
+
         context = super().get_context(request, *args, **kwargs)
-        context["werkplaatsen"] = (
-            WerkplaatsPage.objects.child_of(self).live().public().order_by("title")
-        )
+        werkplaatsen = list(WerkplaatsPage.objects.child_of(self).live().public().order_by("title"))
+        context["werkplaatsen"] = werkplaatsen
+        context["kaart"] = kaart(werkplaatsen)
         return context
 
 
@@ -163,6 +166,24 @@ class WerkplaatsPage(Page):
     telefoon = models.CharField(_("telefoon"), max_length=40, blank=True)
     adres = models.TextField(_("bezoekadres"), blank=True)
     website = models.URLField(_("eigen website"), blank=True)
+    kaart_breedtegraad = models.DecimalField(
+        _("breedtegraad"),
+        max_digits=7,
+        decimal_places=4,
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(50.7), MaxValueValidator(53.6)],
+        help_text=_("Voor de kaart: het midden van de regio, bijvoorbeeld 52.0907."),
+    )
+    kaart_lengtegraad = models.DecimalField(
+        _("lengtegraad"),
+        max_digits=7,
+        decimal_places=4,
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(3.3), MaxValueValidator(7.3)],
+        help_text=_("Voor de kaart: het midden van de regio, bijvoorbeeld 5.1214."),
+    )
 
     content_panels = Page.content_panels + [
         FieldRowPanel([FieldPanel("korte_naam"), FieldPanel("status")]),
@@ -180,6 +201,10 @@ class WerkplaatsPage(Page):
                 FieldPanel("website"),
             ],
             heading=_("Contact"),
+        ),
+        MultiFieldPanel(
+            [FieldRowPanel([FieldPanel("kaart_breedtegraad"), FieldPanel("kaart_lengtegraad")])],
+            heading=_("Plaats op de kaart"),
         ),
     ]
     search_fields = Page.search_fields + [
@@ -214,12 +239,18 @@ class WerkplaatsPage(Page):
         context = super().get_context(request, *args, **kwargs)
         context["personen"] = self.lectoren.select_related("lector")
         context["partners_per_soort"] = partners_per_soort(self.partners.all())
-        context["kennisagenda"] = (
+        kennisagenda = (
             KennisagendaPage.objects.child_of(self).live().order_by("-periode_start").first()
+        )
+        context["kennisagenda"] = kennisagenda
+        context["speerpunten"] = (
+            kennisagenda.speerpunten.prefetch_related("themas") if kennisagenda else []
         )
         context["leerateliers"] = LeeratelierPage.objects.child_of(self).live().order_by("title")
         context["producten"] = ProductPage.objects.overzicht().filter(werkplaats=self)[:6]
-        context["evenementen"] = EvenementPage.objects.live().filter(werkplaats=self)
+        context["kennisbank_url"] = f"/kennisbank/?werkplaats={self.slug}"
+        context["evenementen"] = EvenementPage.objects.komend().filter(werkplaats=self)[:5]
+        context["eerdere_evenementen"] = EvenementPage.objects.geweest().filter(werkplaats=self)[:5]
         return context
 
 
