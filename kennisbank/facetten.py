@@ -5,6 +5,7 @@ the filtered products, and per facet the number of products each option would gi
 the other facets applied. The number of queries is fixed: one per facet plus the results.
 """
 
+import re
 from dataclasses import dataclass, field
 from urllib.parse import urlencode
 
@@ -63,6 +64,13 @@ class Facet:
         return [optie for optie in self.opties if optie.aantal or optie.gekozen]
 
 
+def zoekterm(ruw):
+    """Words only: punctuation and operators have no meaning to visitors and break some
+    full-text engines (SQLite's FTS5 rejects a stray quote or percent sign)."""
+    woorden = re.sub(r"[^\w\s]", " ", ruw[: MAX_ZOEKTERM * 2]).lower().split()
+    return " ".join(woorden)[:MAX_ZOEKTERM].strip()
+
+
 def _waarden(params, naam):
     waarden = []
     for waarde in params.getlist(naam)[:MAX_WAARDEN]:
@@ -77,7 +85,7 @@ class Kennisbankfilter:
 
     def __init__(self, params):
         self.meldingen = []
-        self.q = " ".join(params.get("q", "").split())[:MAX_ZOEKTERM]
+        self.q = zoekterm(params.get("q", ""))
         self._opties_laden()
         self.keuze = {naam: self._valideer(naam, _waarden(params, naam)) for naam in self.FACETTEN}
         self.sortering = self._sortering(params.get("sort", ""))

@@ -263,6 +263,7 @@ class ProductQuerySet(PageQuerySet):
             self.live()
             .public()
             .select_related("werkplaats", "afbeelding")
+            .prefetch_related("afbeelding__renditions")
             .defer_streamfields()
             .order_by("-publicatiedatum", "-pk")
         )

@@ -1,25 +1,62 @@
+from urllib.parse import urlencode
+
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.http import Http404
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
 from wagtail.models import Page
 
-from kennisbank.facetten import MAX_ZOEKTERM
+from kennisbank.facetten import ASSOCIATIE, MAX_ZOEKTERM, zoekterm
+from werkplaatsen.models import RegionaalOnderdeel, WerkplaatsPage
 
 RESULTATEN_PER_PAGINA = 20
 
 
+def _resultaat(page, werkplaatsen):
+    """A search hit with what the result list shows: its kind and its Werkplaats."""
+    werkplaats = None
+    if isinstance(page, RegionaalOnderdeel):
+        werkplaats = werkplaatsen.get(page.werkplaats_id)
+    elif isinstance(page, WerkplaatsPage):
+        werkplaats = page
+    resultaat = {
+        "page": page,
+        "soort": page.specific_class._meta.verbose_name,
+        "werkplaats": werkplaats,
+    }
+    if hasattr(page, "product_type"):
+        slug = werkplaats.slug if werkplaats else ASSOCIATIE
+        resultaat["kennisbank_werkplaats"] = "/kennisbank/?" + urlencode({"werkplaats": slug})
+        resultaat["kennisbank_type"] = "/kennisbank/?" + urlencode({"type": page.product_type})
+        resultaat["type_label"] = page.get_product_type_display()
+    return resultaat
+
+
+def _resultaten(pagina):
+    ids = {p.werkplaats_id for p in pagina if isinstance(p, RegionaalOnderdeel) and p.werkplaats_id}
+    werkplaatsen = (
+        WerkplaatsPage.objects.only("title", "slug", "url_path").in_bulk(ids) if ids else {}
+    )
+    return [_resultaat(page, werkplaatsen) for page in pagina]
+
+
 def zoeken(request):
     """Site-wide search over every published page type."""
-    q = " ".join(request.GET.get("q", "").split())[:MAX_ZOEKTERM]
-    context = {"q": q, "resultaten": None, "te_lang": len(request.GET.get("q", "")) > MAX_ZOEKTERM}
+    ruw = request.GET.get("q", "")
+    q = zoekterm(ruw)
+    context = {"q": q, "pagina": None, "resultaten": [], "te_lang": len(ruw) > MAX_ZOEKTERM}
     if q:
         treffers = Page.objects.live().public().specific().search(q, operator="and")
         paginator = Paginator(treffers, RESULTATEN_PER_PAGINA)
         try:
-            context["resultaten"] = paginator.page(request.GET.get("page") or 1)
+            pagina = paginator.page(request.GET.get("page") or 1)
         except PageNotAnInteger:
-            context["resultaten"] = paginator.page(1)
+            pagina = paginator.page(1)
         except EmptyPage as exc:
             raise Http404(_("Deze pagina met zoekresultaten bestaat niet.")) from exc
+        context.update(
+            pagina=pagina,
+            resultaten=_resultaten(pagina),
+            kennisbank_url="/kennisbank/?" + urlencode({"q": q}),
+        )
     return TemplateResponse(request, "kennisbank/zoeken.html", context)
