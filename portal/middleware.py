@@ -1,0 +1,25 @@
+from django.conf import settings
+
+
+class BeveiligingsheadersMiddleware:
+    """Security headers that Django does not set itself, and a looser CSP for the admin.
+
+    The public site runs under the strict SECURE_CSP; the Wagtail admin uses inline styles
+    and scripts of its own, so it gets ADMIN_CSP (still same-origin only) and may be framed
+    by itself, which its live preview needs. Listed after Django's CSP middleware so that
+    this runs first on the way out.
+    """
+
+    ADMIN_PREFIXES = ("/admin/", "/django-admin/")
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        if request.path.startswith(self.ADMIN_PREFIXES):
+            response._csp_config = settings.ADMIN_CSP
+            response.headers.setdefault("X-Frame-Options", "SAMEORIGIN")
+        response.headers.setdefault("Permissions-Policy", settings.PERMISSIONS_POLICY)
+        response.headers.setdefault("Cross-Origin-Opener-Policy", "same-origin")
+        return response
