@@ -1,0 +1,247 @@
+"""Events: the two symposia from the sources, and demo events with fixed dates.
+
+Demo events lie in 2025-2026 (past) and 2027 (upcoming), so that the command gives the same
+result whenever it runs. Times of the real symposia are not in the sources: they start at
+00:00 and their description says the time is unknown.
+"""
+
+import datetime
+from zoneinfo import ZoneInfo
+
+AMSTERDAM = ZoneInfo("Europe/Amsterdam")
+AGENDA = ("agenda",)
+DEMO_EVENEMENT = "(Voorbeeldevenement in de demo-omgeving.)"
+DEMO_LOCATIE = "Voorbeeldlocatie (fictief)"
+LOCATIE_ONBEKEND = "Locatie niet vermeld in de bron"
+TIJD_ONBEKEND = "Begin- en eindtijd staan niet in de bron."
+
+
+def moment(jaar, maand, dag, uur=0, minuut=0):
+    return datetime.datetime(jaar, maand, dag, uur, minuut, tzinfo=AMSTERDAM)
+
+
+SYMPOSIUM_2019 = {
+    "ouder": AGENDA,
+    "slug": "symposium-2019-de-waarde-van-werken-in-het-sociaal-domein",
+    "titel": "Symposium: De waarde van werken in het sociaal domein",
+    "soort": "symposium",
+    "start": moment(2019, 11, 25),
+    "samenvatting": (
+        "Het jaarlijkse symposium van de Werkplaatsen Sociaal Domein in 2019, over de waarde "
+        "van samenwerken in het sociaal domein: tussen professionals, tussen beleid en praktijk "
+        "en met informele netwerken."
+    ),
+    "beschrijving": (
+        "<p>Bij veel Werkplaatsen stond samenwerken hoog op de agenda voor de jaren na 2019, "
+        "omdat het in de praktijk nog schuurde. Daarom stond dit thema centraal op het "
+        "symposium van 25 november 2019.</p>"
+        f"<p>{TIJD_ONBEKEND}</p>"
+    ),
+    "locatie": LOCATIE_ONBEKEND,
+    "themas": ["samenwerken"],
+}
+
+SYMPOSIUM_2022 = {
+    "ouder": AGENDA,
+    "slug": "symposium-2022-lessen-van-de-coronacrisis",
+    "titel": "Symposium: de geleerde lessen van de coronacrisis",
+    "soort": "symposium",
+    "start": moment(2022, 3, 18),
+    "samenvatting": (
+        "Het jaarlijkse symposium van de Werkplaatsen Sociaal Domein over wat de coronacrisis "
+        "heeft opgeleverd: welke sociale innovaties ontstonden, welk nieuw handelingsrepertoire, "
+        "en wat daarvan ook buiten crisistijd bruikbaar is."
+    ),
+    "beschrijving": (
+        "<p>Iedereen was welkom om mee te doen en te leren van de Werkplaatsen. Als "
+        "achtergrond werd de publicatie <i>Hoopvol en kwetsbaar</i> aangeraden.</p>"
+        "<p><i>Over het jaartal: de aankondiging noemt alleen 18 maart. Het jaartal is "
+        "afgeleid uit het interview waarin het symposium werd aangekondigd: daarin staat dat de "
+        "eerste Werkplaatsen twaalf jaar eerder werden opgericht en dat de Wet maatschappelijke "
+        "ondersteuning (Wmo) vijftien jaar eerder werd ingevoerd. De Wmo ging in op 1 januari "
+        "2007; vijftien jaar later is 2022.</i></p>"
+        f"<p>{TIJD_ONBEKEND}</p>"
+    ),
+    "locatie": LOCATIE_ONBEKEND,
+    "themas": ["lerende-praktijk", "sociale-basis"],
+}
+
+
+def onderdeel(tijd, eind, titel, sprekers=(), overige="", toelichting=""):
+    return {
+        "begintijd": tijd,
+        "eindtijd": eind,
+        "titel": titel,
+        "sprekers": list(sprekers),
+        "overige_sprekers": overige,
+        "zaal": "",
+        "toelichting": toelichting,
+    }
+
+
+SYMPOSIUM_2027 = {
+    "ouder": AGENDA,
+    "slug": "demo-landelijk-symposium-2027",
+    "titel": "Landelijk symposium 2027: sociale kwaliteit in de wijk (voorbeeld)",
+    "soort": "symposium",
+    "start": moment(2027, 6, 10, 9, 30),
+    "eind": moment(2027, 6, 10, 16, 30),
+    "samenvatting": (
+        "Een voorbeeld van een landelijk symposium met een programma van meerdere onderdelen. "
+        "Het programma is fictief; de genoemde personen hebben hiervoor niets toegezegd. "
+        f"{DEMO_EVENEMENT}"
+    ),
+    "beschrijving": (
+        "<p>Dit evenement bestaat alleen in de demo-omgeving, om te laten zien hoe een "
+        "programma met sprekers wordt getoond.</p>"
+    ),
+    "locatie": DEMO_LOCATIE,
+    "themas": ["sociale-basis", "impact"],
+    "programma": [
+        onderdeel("09:30:00", "10:00:00", "Inloop en ontvangst"),
+        onderdeel("10:00:00", "10:30:00", "Opening (voorbeeld)", ["Krijn van Beek"]),
+        onderdeel(
+            "10:30:00",
+            "11:30:00",
+            "Een regionale kennisagenda in de praktijk (voorbeeld)",
+            ["Lilian Linders"],
+            toelichting="Voorbeeld van een inhoudelijk onderdeel.",
+        ),
+        onderdeel(
+            "11:45:00",
+            "12:45:00",
+            "Werksessies over ouderen en de sociale basis (voorbeeld)",
+            ["Marja Jager-Vreugdenhil", "Lia van Doorn"],
+            overige="Sprekers uit de praktijk (voorbeeld)",
+        ),
+        onderdeel(
+            "13:30:00", "14:30:00", "Het ouderenprogramma (voorbeeld)", ["Hans Alderliesten"]
+        ),
+        onderdeel("15:30:00", "16:30:00", "Afsluiting en borrel"),
+    ],
+}
+
+
+def demo_evenement(ouder, slug, titel, soort, start, eind, samenvatting, themas, online=False):
+    return {
+        "ouder": ouder,
+        "slug": slug,
+        "titel": titel,
+        "soort": soort,
+        "start": start,
+        "eind": eind,
+        "samenvatting": f"{samenvatting} {DEMO_EVENEMENT}",
+        "beschrijving": "<p>Dit evenement is verzonnen voor de demo-omgeving.</p>",
+        "locatie": "" if online else DEMO_LOCATIE,
+        "online": online,
+        "themas": themas,
+    }
+
+
+DEMO_EVENEMENTEN = [
+    demo_evenement(
+        ("werkplaats", "Friesland"),
+        "demo-kenniscafe-eenzaamheid-in-het-dorp",
+        "Kenniscafé: eenzaamheid in het dorp",
+        "kenniscafe",
+        moment(2027, 2, 11, 19, 30),
+        moment(2027, 2, 11, 21, 30),
+        "Een avond voor bewoners, vrijwilligers en professionals over eenzaamheid op het "
+        "platteland.",
+        ["ouderen", "sociale-cohesie"],
+    ),
+    demo_evenement(
+        ("werkplaats", "Noord-Holland"),
+        "demo-webinar-verticale-polarisatie",
+        "Webinar: verticale polarisatie en de rol van sociaal werk",
+        "webinar",
+        moment(2027, 3, 9, 15, 0),
+        moment(2027, 3, 9, 16, 30),
+        "Online sessie over het vertrouwen tussen bewoners en overheid.",
+        ["polarisatie-en-vertrouwen"],
+        online=True,
+    ),
+    demo_evenement(
+        ("leeratelier", "Twente", "leeratelier-ervaringskennis"),
+        "demo-leerkring-ervaringskennis",
+        "Leerkring ervaringskennis in het wijkteam",
+        "leerkring",
+        moment(2027, 3, 23, 13, 30),
+        moment(2027, 3, 23, 16, 30),
+        "Derde bijeenkomst van de leerkring van het leeratelier ervaringskennis.",
+        ["ervaringskennis"],
+    ),
+    demo_evenement(
+        ("werkplaats", "Zuyd"),
+        "demo-regiobijeenkomst-armoede",
+        "Regiobijeenkomst armoede en bestaanszekerheid",
+        "bijeenkomst",
+        moment(2027, 4, 15, 14, 0),
+        moment(2027, 4, 15, 17, 0),
+        "Gemeenten en organisaties wisselen ervaringen uit over de aanpak van geldzorgen.",
+        ["armoede"],
+    ),
+    demo_evenement(
+        ("werkplaats", "Regio Zwolle"),
+        "demo-bijeenkomst-sport-en-meedoen",
+        "Bijeenkomst: sport en meedoen in de wijk",
+        "bijeenkomst",
+        moment(2027, 5, 12, 15, 0),
+        moment(2027, 5, 12, 17, 30),
+        "Over sport als manier om mensen actiever te laten meedoen.",
+        ["sociale-inclusie"],
+    ),
+    demo_evenement(
+        ("werkplaats", "Flevoland"),
+        "demo-bijeenkomst-samenwerken-in-de-wijk",
+        "Bijeenkomst: samenwerken in de wijk",
+        "bijeenkomst",
+        moment(2027, 9, 16, 13, 0),
+        moment(2027, 9, 16, 16, 0),
+        "Professionals uit zorg, welzijn en jeugdhulp over samenwerken in de wijk.",
+        ["samenwerken"],
+    ),
+    demo_evenement(
+        ("werkplaats", "Amsterdam en Omgeving"),
+        "demo-kenniscafe-mantelzorg",
+        "Kenniscafé: mantelzorg en werk",
+        "kenniscafe",
+        moment(2025, 5, 15, 19, 30),
+        moment(2025, 5, 15, 21, 30),
+        "Werkende mantelzorgers en werkgevers in gesprek.",
+        ["sociale-basis"],
+    ),
+    demo_evenement(
+        AGENDA,
+        "demo-webinar-impact-meten",
+        "Webinar: impact meten met verhalen en cijfers",
+        "webinar",
+        moment(2025, 10, 2, 10, 0),
+        moment(2025, 10, 2, 11, 30),
+        "Landelijke online sessie over het zichtbaar maken van de impact van sociaal werk.",
+        ["impact"],
+        online=True,
+    ),
+    demo_evenement(
+        ("werkplaats", "Arnhem en Nijmegen"),
+        "demo-bijeenkomst-eenzaamheid-en-armoede",
+        "Bijeenkomst: eenzaamheid en armoede",
+        "bijeenkomst",
+        moment(2026, 4, 14, 14, 0),
+        moment(2026, 4, 14, 17, 0),
+        "Studenten presenteren hun onderzoek aan gemeenten en organisaties.",
+        ["armoede", "sociale-cohesie"],
+    ),
+    demo_evenement(
+        ("werkplaats", "Noord"),
+        "demo-leerkring-ouderen",
+        "Leerkring: ouderen en de sociale basis",
+        "leerkring",
+        moment(2026, 9, 17, 13, 30),
+        moment(2026, 9, 17, 16, 30),
+        "Afsluitende bijeenkomst van een leerkring voor professionals in de ouderenondersteuning.",
+        ["ouderen"],
+    ),
+]
+
+EVENEMENTEN = [SYMPOSIUM_2019, SYMPOSIUM_2022, SYMPOSIUM_2027, *DEMO_EVENEMENTEN]

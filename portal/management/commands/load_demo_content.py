@@ -1,0 +1,53 @@
+"""``manage.py load_demo_content``: build the whole demo site; a second run changes nothing."""
+
+from django.core.management.base import BaseCommand
+from django.db import transaction
+from taggit.models import Tag
+from wagtail.documents import get_document_model
+from wagtail.images import get_image_model
+
+from agenda.models import EvenementPage
+from kennisbank.models import LandelijkThemaPage, ProductPage, ThemagroepPage
+from portal.demo import bouw_inhoud, bouw_structuur
+from portal.demo.bouwstenen import GEMAAKT, GEWIJZIGD, ONGEWIJZIGD, Verslag
+from portal.models import InformatiePagina
+from werkplaatsen.models import KennisagendaPage, Lector, LeeratelierPage, WerkplaatsPage
+
+OVERZICHT = [
+    ("Werkplaatsen", WerkplaatsPage),
+    ("Leerateliers", LeeratelierPage),
+    ("Kennisagenda's", KennisagendaPage),
+    ("Landelijke thema's", LandelijkThemaPage),
+    ("Themagroepen", ThemagroepPage),
+    ("Producten", ProductPage),
+    ("Evenementen", EvenementPage),
+    ("Informatiepagina's", InformatiePagina),
+]
+
+
+class Command(BaseCommand):
+    help = (
+        "Bouwt de demo-inhoud van het portaal uit de feiten in de bronteksten. "
+        "Opnieuw draaien verandert niets."
+    )
+
+    def handle(self, *args, **options):
+        verslag = Verslag()
+        with transaction.atomic():
+            boom = bouw_structuur.bouw(verslag)
+            bouw_inhoud.bouw(boom, verslag)
+        self.toon_verslag(verslag)
+
+    def toon_verslag(self, verslag):
+        for label, model in OVERZICHT:
+            self.stdout.write(f"{label}: {model.objects.live().count()}")
+        self.stdout.write(f"Personen (lectoren): {Lector.objects.count()}")
+        self.stdout.write(f"Documenten: {get_document_model().objects.count()}")
+        self.stdout.write(f"Afbeeldingen: {get_image_model().objects.count()}")
+        self.stdout.write(f"Trefwoorden: {Tag.objects.count()}")
+        self.stdout.write(
+            self.style.SUCCESS(
+                f"Klaar: {verslag.totaal(GEMAAKT)} gemaakt, {verslag.totaal(GEWIJZIGD)} "
+                f"gewijzigd, {verslag.totaal(ONGEWIJZIGD)} pagina's ongewijzigd."
+            )
+        )
