@@ -45,7 +45,12 @@ class EvenementQuerySet(PageQuerySet):
 
 
 class AgendaIndexPage(Page):
-    intro = RichTextField(_("introductie"), blank=True, features=RICHTEXT_FEATURES)
+    intro = RichTextField(
+        _("introductie"),
+        blank=True,
+        features=RICHTEXT_FEATURES,
+        help_text=_("Korte tekst boven de lijst met komende evenementen."),
+    )
 
     content_panels = Page.content_panels + [FieldPanel("intro")]
     parent_page_types = ["portal.HomePage"]
@@ -66,24 +71,51 @@ class AgendaIndexPage(Page):
 class EvenementPage(RegionaalOnderdeel, Page):
     """An event: national ones live under /agenda/, regional ones under their Werkplaats."""
 
-    soort = models.CharField(_("soort"), max_length=20, choices=EvenementSoort.choices)
-    start = models.DateTimeField(_("begin"))
-    eind = models.DateTimeField(_("einde"), null=True, blank=True)
+    soort = models.CharField(
+        _("soort"),
+        max_length=20,
+        choices=EvenementSoort.choices,
+        help_text=_("Kies 'Symposium' voor het landelijke symposium van de Associatie."),
+    )
+    start = models.DateTimeField(_("begin"), help_text=_("Datum en tijd waarop het begint."))
+    eind = models.DateTimeField(
+        _("einde"),
+        null=True,
+        blank=True,
+        help_text=_(
+            "Datum en tijd waarop het afloopt; tot dan staat het bij de komende evenementen."
+        ),
+    )
     samenvatting = models.TextField(_("samenvatting"), help_text=_("Waar gaat het over, voor wie?"))
-    beschrijving = RichTextField(_("beschrijving"), blank=True, features=RICHTEXT_FEATURES)
+    beschrijving = RichTextField(
+        _("beschrijving"),
+        blank=True,
+        features=RICHTEXT_FEATURES,
+        help_text=_("Uitgebreide beschrijving: opzet, doelgroep, wat deelnemers meenemen."),
+    )
     locatie = models.CharField(
         _("locatie"), max_length=250, blank=True, help_text=_("Naam en plaats van de locatie.")
     )
     online = models.BooleanField(
         _("online"), default=False, help_text=_("Vink aan als (ook) online.")
     )
-    registratie_url = models.URLField(_("aanmelden via"), blank=True)
-    programma = StreamField(ProgrammaBlock(), verbose_name=_("programma"), blank=True)
+    registratie_url = models.URLField(
+        _("aanmelden via"),
+        blank=True,
+        help_text=_("Het adres van het aanmeldformulier, met https://."),
+    )
+    programma = StreamField(
+        ProgrammaBlock(),
+        verbose_name=_("programma"),
+        blank=True,
+        help_text=_("Onderdelen met tijd, titel, sprekers en zaal, in volgorde van het programma."),
+    )
     themas = ParentalManyToManyField(
         "kennisbank.LandelijkThemaPage",
         verbose_name=_("landelijke thema's"),
         blank=True,
         related_name="evenementen",
+        help_text=_("De landelijke thema's waar het evenement over gaat."),
     )
 
     objects = PageManager.from_queryset(EvenementQuerySet)()

@@ -29,11 +29,12 @@ def apa_auteurs(namen):
 
 
 def apa_referentie(product, url):
-    auteurs = apa_auteurs(product.auteursnamen) or str(product.herkomst_naam)
-    jaar = product.publicatiedatum.year
     uitgever = "Werkplaatsen Sociaal Domein"
     if product.werkplaats_id:
         uitgever = f"Werkplaats Sociaal Domein {product.werkplaats.title}"
-    if auteurs == uitgever:
-        return f"{auteurs}. ({jaar}). {product.title}. {url}"
+    jaar = product.publicatiedatum.year
+    auteurs = apa_auteurs(product.auteursnamen)
+    if not auteurs or auteurs == uitgever:
+        # A group author that is also the publisher is named once (APA 7, 9.25).
+        return f"{uitgever}. ({jaar}). {product.title}. {url}"
     return f"{auteurs} ({jaar}). {product.title}. {uitgever}. {url}"

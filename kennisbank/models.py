@@ -20,13 +20,18 @@ from wagtail.query import PageQuerySet
 from wagtail.search import index
 
 from portal.blocks import InhoudBlock
-from werkplaatsen.models import RICHTEXT_FEATURES, RegionaalOnderdeel
+from werkplaatsen.models import RICHTEXT_FEATURES, RegionaalOnderdeel, WerkplaatsPage
 
 PRODUCTEN_PER_PAGINA = 20
 
 
 class ThemaIndexPage(Page):
-    intro = RichTextField(_("introductie"), blank=True, features=RICHTEXT_FEATURES)
+    intro = RichTextField(
+        _("introductie"),
+        blank=True,
+        features=RICHTEXT_FEATURES,
+        help_text=_("Korte tekst boven het overzicht van de landelijke thema's."),
+    )
 
     content_panels = Page.content_panels + [FieldPanel("intro")]
     parent_page_types = ["portal.HomePage"]
@@ -53,7 +58,11 @@ class LandelijkThemaPage(Page):
         max_length=300,
         help_text=_("Eén zin, getoond in overzichten."),
     )
-    beschrijving = RichTextField(_("beschrijving"), features=RICHTEXT_FEATURES)
+    beschrijving = RichTextField(
+        _("beschrijving"),
+        features=RICHTEXT_FEATURES,
+        help_text=_("Waar het thema over gaat en waarom het landelijk aandacht krijgt."),
+    )
 
     content_panels = Page.content_panels + [
         FieldPanel("korte_beschrijving"),
@@ -78,7 +87,9 @@ class LandelijkThemaPage(Page):
             ProductPage.objects.overzicht().filter(themas=self), {"thema": self.slug}
         )
         context["themagroepen"] = ThemagroepPage.objects.live().filter(themas=self)
-        context["speerpunten"] = self.speerpunten.filter(agenda__live=True).select_related("agenda")
+        context["speerpunten"] = speerpunten_met_werkplaats(
+            self.speerpunten.filter(agenda__live=True).select_related("agenda")
+        )
         context["evenementen"] = EvenementPage.objects.komend().filter(themas=self)[:5]
         return context
 
@@ -87,6 +98,23 @@ def apa_is_persoon(auteur):
     from kennisbank.citatie import apa_auteur
 
     return bool(auteur.lector_id) or apa_auteur(auteur.weergavenaam) != auteur.weergavenaam
+
+
+def speerpunten_met_werkplaats(speerpunten):
+    """Give each speerpunt's agenda its Werkplaats in one query instead of one per agenda."""
+    speerpunten = list(speerpunten)
+    ouder_paden = {sp.agenda.path[: -Page.steplen] for sp in speerpunten}
+    werkplaatsen = {
+        w.path: w
+        for w in WerkplaatsPage.objects.filter(path__in=ouder_paden).only(
+            "title", "path", "url_path"
+        )
+    }
+    for speerpunt in speerpunten:
+        speerpunt.agenda.__dict__["werkplaats"] = werkplaatsen.get(
+            speerpunt.agenda.path[: -Page.steplen]
+        )
+    return speerpunten
 
 
 def jsonld(data):
@@ -130,7 +158,12 @@ def producten_per_werkplaats(producten, filters, per_groep=3):
 
 
 class ThemagroepIndexPage(Page):
-    intro = RichTextField(_("introductie"), blank=True, features=RICHTEXT_FEATURES)
+    intro = RichTextField(
+        _("introductie"),
+        blank=True,
+        features=RICHTEXT_FEATURES,
+        help_text=_("Korte tekst boven het overzicht van de themagroepen."),
+    )
 
     content_panels = Page.content_panels + [FieldPanel("intro")]
     parent_page_types = ["portal.HomePage"]
@@ -149,9 +182,17 @@ class ThemagroepIndexPage(Page):
 
 
 class ThemagroepPage(Page):
-    korte_beschrijving = models.CharField(_("korte beschrijving"), max_length=300)
-    beschrijving = RichTextField(_("beschrijving"), features=RICHTEXT_FEATURES)
-    start_jaar = models.PositiveSmallIntegerField(_("startjaar"))
+    korte_beschrijving = models.CharField(
+        _("korte beschrijving"), max_length=300, help_text=_("Eén zin, getoond in overzichten.")
+    )
+    beschrijving = RichTextField(
+        _("beschrijving"),
+        features=RICHTEXT_FEATURES,
+        help_text=_("Wat de themagroep doet, met wie en met welk doel."),
+    )
+    start_jaar = models.PositiveSmallIntegerField(
+        _("startjaar"), help_text=_("Het jaar waarin de themagroep begon.")
+    )
     eind_jaar = models.PositiveSmallIntegerField(
         _("eindjaar"), null=True, blank=True, help_text=_("Leeg zolang de themagroep bijeenkomt.")
     )
@@ -160,6 +201,7 @@ class ThemagroepPage(Page):
         verbose_name=_("landelijke thema's"),
         blank=True,
         related_name="themagroepen",
+        help_text=_("De landelijke thema's waar de themagroep aan werkt."),
     )
 
     content_panels = Page.content_panels + [
@@ -189,7 +231,9 @@ class ThemagroepPage(Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["leden"] = self.leden.select_related("lector", "werkplaats")
+        context["leden"] = self.leden.select_related(
+            "lector", "lector__foto", "werkplaats"
+        ).prefetch_related("lector__foto__renditions")
         context["producten_per_werkplaats"] = producten_per_werkplaats(
             ProductPage.objects.overzicht().filter(themagroepen=self), {"themagroep": self.slug}
         )
@@ -199,7 +243,11 @@ class ThemagroepPage(Page):
 class ThemagroepLid(Orderable):
     page = ParentalKey(ThemagroepPage, on_delete=models.CASCADE, related_name="leden")
     lector = models.ForeignKey(
-        "werkplaatsen.Lector", verbose_name=_("lector"), on_delete=models.CASCADE, related_name="+"
+        "werkplaatsen.Lector",
+        verbose_name=_("lector"),
+        on_delete=models.CASCADE,
+        related_name="+",
+        help_text=_("Kies het lid uit de lijst van lectoren en andere personen."),
     )
     werkplaats = models.ForeignKey(
         "werkplaatsen.WerkplaatsPage",
@@ -208,6 +256,7 @@ class ThemagroepLid(Orderable):
         blank=True,
         on_delete=models.SET_NULL,
         related_name="+",
+        help_text=_("De Werkplaats die het lid vertegenwoordigt; leeg voor de Associatie."),
     )
     rol = models.CharField(
         _("rol"), max_length=100, blank=True, help_text=_("Bijvoorbeeld 'trekker'.")
@@ -270,13 +319,26 @@ class ProductQuerySet(PageQuerySet):
 
 
 class ProductPage(RegionaalOnderdeel, Page):
-    product_type = models.CharField(_("soort product"), max_length=20, choices=ProductType.choices)
-    publicatiedatum = models.DateField(_("publicatiedatum"))
+    product_type = models.CharField(
+        _("soort product"),
+        max_length=20,
+        choices=ProductType.choices,
+        help_text=_("Bepaalt onder welke soort het product in de kennisbank te vinden is."),
+    )
+    publicatiedatum = models.DateField(
+        _("publicatiedatum"),
+        help_text=_("Wanneer het product verscheen; de kennisbank sorteert hierop."),
+    )
     samenvatting = models.TextField(
         _("samenvatting"),
         help_text=_("Twee tot vier zinnen; getoond in overzichten en zoekresultaten."),
     )
-    body = StreamField(InhoudBlock(), verbose_name=_("inhoud"), blank=True)
+    body = StreamField(
+        InhoudBlock(),
+        verbose_name=_("inhoud"),
+        blank=True,
+        help_text=_("De tekst van het product zelf, of een uitgebreide toelichting erop."),
+    )
     document = models.ForeignKey(
         "wagtaildocs.Document",
         verbose_name=_("document"),
@@ -298,25 +360,62 @@ class ProductPage(RegionaalOnderdeel, Page):
         blank=True,
         on_delete=models.SET_NULL,
         related_name="+",
+        help_text=_("Getoond bij het product in overzichten; kies of upload een afbeelding."),
     )
     themas = ParentalManyToManyField(
         LandelijkThemaPage,
         verbose_name=_("landelijke thema's"),
         blank=True,
         related_name="producten",
+        help_text=_("De landelijke thema's waaraan het product bijdraagt."),
     )
     themagroepen = ParentalManyToManyField(
-        ThemagroepPage, verbose_name=_("themagroepen"), blank=True, related_name="producten"
+        ThemagroepPage,
+        verbose_name=_("themagroepen"),
+        blank=True,
+        related_name="producten",
+        help_text=_("Themagroepen die aan het product hebben gewerkt."),
     )
-    tags = ClusterTaggableManager(through=ProductTag, blank=True, verbose_name=_("trefwoorden"))
-    o_onderzoek = models.BooleanField(_("onderzoek"), default=False)
-    o_ontwikkeling = models.BooleanField(_("ontwikkeling"), default=False)
-    o_onderwijs = models.BooleanField(_("onderwijs"), default=False)
-    o_ondersteuning = models.BooleanField(_("ondersteuning"), default=False)
-    voor_professionals = models.BooleanField(_("professionals"), default=False)
-    voor_beleidsmakers = models.BooleanField(_("beleidsmakers"), default=False)
-    voor_onderwijs = models.BooleanField(_("onderwijs"), default=False)
-    voor_bewoners = models.BooleanField(_("bewoners en cliënten"), default=False)
+    tags = ClusterTaggableManager(
+        through=ProductTag,
+        blank=True,
+        verbose_name=_("trefwoorden"),
+        help_text=_("Trefwoorden gescheiden door komma's, bijvoorbeeld 'wijkteams, armoede'."),
+    )
+    o_onderzoek = models.BooleanField(
+        _("onderzoek"), default=False, help_text=_("Het product komt voort uit onderzoek.")
+    )
+    o_ontwikkeling = models.BooleanField(
+        _("ontwikkeling"),
+        default=False,
+        help_text=_("Het product helpt de praktijk of een methode verder te ontwikkelen."),
+    )
+    o_onderwijs = models.BooleanField(
+        _("onderwijs"), default=False, help_text=_("Het product is bruikbaar in het onderwijs.")
+    )
+    o_ondersteuning = models.BooleanField(
+        _("ondersteuning"),
+        default=False,
+        help_text=_("Het product ondersteunt professionals of organisaties in hun werk."),
+    )
+    voor_professionals = models.BooleanField(
+        _("professionals"),
+        default=False,
+        help_text=_("Bedoeld voor professionals in het sociaal domein."),
+    )
+    voor_beleidsmakers = models.BooleanField(
+        _("beleidsmakers"),
+        default=False,
+        help_text=_("Bedoeld voor beleidsmakers, bijvoorbeeld bij gemeenten."),
+    )
+    voor_onderwijs = models.BooleanField(
+        _("onderwijs"), default=False, help_text=_("Bedoeld voor docenten en studenten.")
+    )
+    voor_bewoners = models.BooleanField(
+        _("bewoners en cliënten"),
+        default=False,
+        help_text=_("Bedoeld voor bewoners, cliënten en hun naasten."),
+    )
 
     objects = PageManager.from_queryset(ProductQuerySet)()
 
@@ -455,7 +554,7 @@ class ProductPage(RegionaalOnderdeel, Page):
             .order_by("-score", "-publicatiedatum", "-pk")[:aantal]
         )
 
-    def structured_data(self, url, auteurs):
+    def structured_data(self, url, auteurs, trefwoorden):
         data = {
             "@context": "https://schema.org",
             "@type": "CreativeWork",
@@ -471,7 +570,7 @@ class ProductPage(RegionaalOnderdeel, Page):
                 for a in auteurs
             ],
             "publisher": {"@type": "Organization", "name": str(self.herkomst_naam)},
-            "keywords": [tag.name for tag in self.tags.all()],
+            "keywords": [tag.name for tag in trefwoorden],
         }
         if self.document_id:
             data["encoding"] = {"@type": "MediaObject", "contentUrl": self.document.url}
@@ -483,13 +582,17 @@ class ProductPage(RegionaalOnderdeel, Page):
         context = super().get_context(request, *args, **kwargs)
         auteurs = list(self.auteurs.select_related("lector"))
         url = self.get_full_url(request)
-        thema_ids = [thema.pk for thema in self.themas.all()]
-        tag_ids = [tag.pk for tag in self.tags.all()]
+        themas = list(self.themas.all())
+        trefwoorden = list(self.tags.all())
+        thema_ids = [thema.pk for thema in themas]
+        tag_ids = [tag.pk for tag in trefwoorden]
         context.update(
+            themas=themas,
+            trefwoorden=trefwoorden,
             auteurs=auteurs,
             apa=apa_referentie(self, url),
             verwante_producten=self.verwante_producten(thema_ids, tag_ids),
-            jsonld=jsonld(self.structured_data(url, auteurs)),
+            jsonld=jsonld(self.structured_data(url, auteurs, trefwoorden)),
         )
         return context
 
@@ -505,7 +608,12 @@ class ProductAuteur(Orderable):
         related_name="+",
         help_text=_("Kies een lector uit de lijst, of vul hieronder een naam in."),
     )
-    naam = models.CharField(_("naam"), max_length=150, blank=True)
+    naam = models.CharField(
+        _("naam"),
+        max_length=150,
+        blank=True,
+        help_text=_("Voor auteurs die niet in de lijst staan: naam of organisatie."),
+    )
 
     panels = [FieldPanel("lector"), FieldPanel("naam")]
 
@@ -528,7 +636,12 @@ class ProductAuteur(Orderable):
 class KennisbankPage(Page):
     """All published products of all Werkplaatsen and the Associatie."""
 
-    intro = RichTextField(_("introductie"), blank=True, features=RICHTEXT_FEATURES)
+    intro = RichTextField(
+        _("introductie"),
+        blank=True,
+        features=RICHTEXT_FEATURES,
+        help_text=_("Korte tekst boven de zoekbalk en de filters van de kennisbank."),
+    )
 
     content_panels = Page.content_panels + [FieldPanel("intro")]
     parent_page_types = ["portal.HomePage"]

@@ -1,3 +1,4 @@
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -27,6 +28,15 @@ class HomePage(Page):
         FieldPanel("lead"),
         FieldPanel("intro"),
         InlinePanel(
+            "aankondigingen",
+            label=_("Aankondigingen"),
+            help_text=_(
+                "Evenementen die bovenaan de homepage worden aangekondigd, zoals het "
+                "symposium. Een aankondiging staat er vanaf de gekozen dag tot het evenement "
+                "voorbij is; daarna toont de homepage vanzelf het eerstvolgende evenement."
+            ),
+        ),
+        InlinePanel(
             "uitgelichte_producten",
             label=_("Uitgelichte producten"),
             help_text=_(
@@ -50,6 +60,54 @@ class HomePage(Page):
 
     class Meta:
         verbose_name = _("homepage")
+        permissions = [("publish_homepage", _("Kan de homepage publiceren"))]
+
+    def permissions_for_user(self, user):
+        """Rights on the home page itself come from model permissions and do not flow down.
+
+        Wagtail's page permissions always include every descendant; the Associatie edits the
+        home page without thereby getting rights on the regional subtrees (see
+        werkplaatsen/rollen.py).
+        """
+        from werkplaatsen.rollen import HomePagePermissionTester
+
+        return HomePagePermissionTester(user, self)
+
+    def actuele_aankondigingen(self, moment=None):
+        """Announced events to show at ``moment``: from their start day until they have ended.
+
+        In the editors' order; events that are not live and public are left out.
+        """
+        from agenda.models import EvenementPage
+
+        moment = moment or timezone.now()
+        vandaag = timezone.localdate(moment)
+        items = [item for item in self.aankondigingen.all() if item.aankondigen_vanaf <= vandaag]
+        komend = EvenementPage.objects.komend(moment).in_bulk([item.evenement_id for item in items])
+        evenementen = []
+        for item in items:
+            evenement = komend.get(item.evenement_id)
+            if evenement is not None and evenement not in evenementen:
+                evenementen.append(evenement)
+        return evenementen
+
+    def volgend_evenement(self, moment=None):
+        """The current announcement, or else the next upcoming event."""
+        from agenda.models import EvenementPage
+
+        aankondigingen = self.actuele_aankondigingen(moment)
+        if aankondigingen:
+            return aankondigingen[0]
+        return EvenementPage.objects.komend(moment or timezone.now()).first()
+
+    def sectie_urls(self):
+        """URLs of the sections the home page links to, in one query."""
+        secties = (
+            Page.objects.child_of(self)
+            .live()
+            .filter(slug__in=["associatie", "agenda", "kennisbank"])
+        )
+        return {f"{pagina.slug}_url": pagina.url for pagina in secties.only("slug", "url_path")}
 
     def get_context(self, request, *args, **kwargs):
         from agenda.models import EvenementPage
@@ -60,15 +118,69 @@ class HomePage(Page):
         context["werkplaatsen"] = WerkplaatsPage.objects.live().public().order_by("title")
         uitgelicht = [
             item.product
-            for item in self.uitgelichte_producten.select_related("product")
+            for item in self.uitgelichte_producten.select_related(
+                "product__werkplaats", "product__afbeelding"
+            ).prefetch_related("product__afbeelding__renditions")
             if item.product.live
         ]
         context["uitgelichte_producten"] = uitgelicht
+        context.update(self.sectie_urls())
         context["recente_producten"] = ProductPage.objects.overzicht().exclude(
             pk__in=[p.pk for p in uitgelicht]
         )[:6]
-        context["volgend_evenement"] = EvenementPage.objects.komend(timezone.now()).first()
+        now = timezone.now()
+        aankondigingen = self.actuele_aankondigingen(now)
+        context["aankondigingen"] = aankondigingen
+        context["aankondiging"] = aankondigingen[0] if aankondigingen else None
+        context["volgend_evenement"] = (
+            aankondigingen[0] if aankondigingen else EvenementPage.objects.komend(now).first()
+        )
         return context
+
+
+class HomeAankondiging(Orderable):
+    """An event announced on the home page from a chosen day until the event has ended."""
+
+    page = ParentalKey(HomePage, on_delete=models.CASCADE, related_name="aankondigingen")
+    evenement = models.ForeignKey(
+        "agenda.EvenementPage",
+        on_delete=models.CASCADE,
+        related_name="+",
+        verbose_name=_("evenement"),
+        help_text=_(
+            "Het aangekondigde evenement, meestal het symposium; datum, plaats, programma en "
+            "aanmeldlink komen van de evenementpagina."
+        ),
+    )
+    aankondigen_vanaf = models.DateField(
+        _("aankondigen vanaf"),
+        help_text=_(
+            "Vanaf deze dag staat de aankondiging op de homepage. Na afloop van het evenement "
+            "verdwijnt zij vanzelf."
+        ),
+    )
+
+    panels = [FieldPanel("evenement"), FieldPanel("aankondigen_vanaf")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("aankondiging")
+        verbose_name_plural = _("aankondigingen")
+
+    def clean(self):
+        super().clean()
+        evenement = self.evenement if self.evenement_id else None
+        if evenement is None or self.aankondigen_vanaf is None:
+            return
+        laatste_dag = timezone.localdate(evenement.eind or evenement.start)
+        if self.aankondigen_vanaf > laatste_dag:
+            raise ValidationError(
+                {
+                    "aankondigen_vanaf": _(
+                        "De aankondiging begint pas na afloop van het evenement; kies een "
+                        "eerdere dag."
+                    )
+                }
+            )
 
 
 class HomeUitgelichtProduct(Orderable):
@@ -78,6 +190,7 @@ class HomeUitgelichtProduct(Orderable):
         on_delete=models.CASCADE,
         related_name="+",
         verbose_name=_("product"),
+        help_text=_("Een product uit de kennisbank, van een Werkplaats of van de Associatie."),
     )
 
     panels = [FieldPanel("product")]
@@ -91,7 +204,12 @@ class InformatiePagina(Page):
     """A plain content page: over ons, contact, privacy, toegankelijkheid."""
 
     intro = models.TextField(_("introductie"), blank=True, help_text=_("Korte samenvatting."))
-    body = StreamField(InhoudBlock(), verbose_name=_("inhoud"), blank=True)
+    body = StreamField(
+        InhoudBlock(),
+        verbose_name=_("inhoud"),
+        blank=True,
+        help_text=_("De tekst van de pagina, met koppen, afbeeldingen en links."),
+    )
 
     content_panels = Page.content_panels + [FieldPanel("intro"), FieldPanel("body")]
     search_fields = Page.search_fields + [
@@ -121,13 +239,21 @@ class SiteInstellingen(BaseSiteSetting):
     voettekst = models.TextField(
         _("voettekst"), blank=True, help_text=_("Korte tekst onderaan elke pagina.")
     )
-    contact_email = models.EmailField(_("e-mailadres"), blank=True)
-    telefoon = models.CharField(_("telefoon"), max_length=40, blank=True)
-    adres = models.TextField(_("adres"), blank=True)
+    contact_email = models.EmailField(
+        _("e-mailadres"), blank=True, help_text=_("Algemeen e-mailadres in de voettekst.")
+    )
+    telefoon = models.CharField(
+        _("telefoon"), max_length=40, blank=True, help_text=_("Telefoonnummer in de voettekst.")
+    )
+    adres = models.TextField(
+        _("adres"), blank=True, help_text=_("Postadres van de Associatie, over meerdere regels.")
+    )
     nieuwsbrief_url = models.URLField(
         _("nieuwsbrief"), blank=True, help_text=_("Pagina waar bezoekers zich aanmelden.")
     )
-    linkedin_url = models.URLField(_("LinkedIn"), blank=True)
+    linkedin_url = models.URLField(
+        _("LinkedIn"), blank=True, help_text=_("Adres van de LinkedIn-pagina van de Associatie.")
+    )
 
     panels = [
         FieldPanel("organisatie"),

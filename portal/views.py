@@ -1,6 +1,13 @@
-from django.http import HttpResponse
+import logging
+import sys
+
+from django.db import InterfaceError, OperationalError
+from django.http import HttpResponse, HttpResponseServerError
+from django.template import loader
 from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_GET
+
+logger = logging.getLogger(__name__)
 
 
 @require_GET
@@ -14,3 +21,18 @@ def robots_txt(request):
         f"Sitemap: {request.build_absolute_uri('/sitemap.xml')}",
     ]
     return HttpResponse("\n".join(lines) + "\n", content_type="text/plain; charset=utf-8")
+
+
+def server_error(request):
+    """500, or 503 with Retry-After when the database cannot be reached.
+
+    Rendered without a request context: no context processor may touch the database here.
+    """
+    fout = sys.exc_info()[1]
+    if isinstance(fout, (OperationalError, InterfaceError)):
+        logger.error("Database onbereikbaar: %s", fout)
+        html = loader.render_to_string("portal/503.html")
+        response = HttpResponse(html, status=503)
+        response["Retry-After"] = "60"
+        return response
+    return HttpResponseServerError(loader.render_to_string("500.html"))

@@ -78,7 +78,48 @@ class Markering:
     werkplaats: object
     x: float
     y: float
-    label_links: bool
+    label: str
+    label_x: float = 0
+    label_y: float = 0
+    anker: str = "start"
+
+
+LABEL_HOOGTE = 14
+TEKEN_BREEDTE = 7.4  # average width of a 13px semibold character
+# (dx, dy, text-anchor) of the label relative to its marker, in order of preference.
+LABELPLEKKEN = [(10, 4, "start"), (-10, 4, "end"), (0, -10, "middle"), (0, 19, "middle")]
+
+
+def _kader(markering, dx, dy, anker):
+    breedte = len(markering.label) * TEKEN_BREEDTE
+    links = markering.x + dx - {"start": 0, "end": breedte, "middle": breedte / 2}[anker]
+    onder = markering.y + dy + 3
+    return (links, onder - LABEL_HOOGTE, links + breedte, onder)
+
+
+def _overlap(a, b):
+    breedte = min(a[2], b[2]) - max(a[0], b[0])
+    hoogte = min(a[3], b[3]) - max(a[1], b[1])
+    return max(breedte, 0) * max(hoogte, 0)
+
+
+def _plaats_labels(markeringen):
+    """Greedy placement: each label where it covers the fewest labels and markers so far."""
+    bezet = [(m.x - 7, m.y - 7, m.x + 7, m.y + 7) for m in markeringen]
+    for markering in markeringen:
+
+        def kosten(plek, markering=markering):
+            kader = _kader(markering, *plek)
+            buiten = kader[0] < -10 or kader[2] > BREEDTE + 10
+            return sum(_overlap(kader, ander) for ander in bezet) + (10_000 if buiten else 0)
+
+        dx, dy, anker = min(LABELPLEKKEN, key=kosten)
+        markering.label_x, markering.label_y, markering.anker = (
+            markering.x + dx,
+            markering.y + dy,
+            anker,
+        )
+        bezet.append(_kader(markering, dx, dy, anker))
 
 
 def kaart(werkplaatsen):
@@ -88,7 +129,9 @@ def kaart(werkplaatsen):
         if werkplaats.kaart_breedtegraad is None or werkplaats.kaart_lengtegraad is None:
             continue
         x, y = punt(werkplaats.kaart_lengtegraad, werkplaats.kaart_breedtegraad)
-        markeringen.append(Markering(werkplaats, x, y, label_links=x > BREEDTE * 0.6))
+        label = werkplaats.korte_naam or werkplaats.title
+        markeringen.append(Markering(werkplaats, x, y, label))
+    _plaats_labels(sorted(markeringen, key=lambda m: m.x))
     return {
         "breedte": BREEDTE,
         "hoogte": HOOGTE,

@@ -10,14 +10,12 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFi
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
-from wagtail.snippets.models import register_snippet
 
 from portal.blocks import InhoudBlock
 
 RICHTEXT_FEATURES = ["bold", "italic", "link", "document-link", "ol", "ul"]
 
 
-@register_snippet
 class Lector(index.Indexed, models.Model):
     """A person: a lector, or another officer of a Werkplaats or the Associatie."""
 
@@ -25,7 +23,12 @@ class Lector(index.Indexed, models.Model):
     lectoraat = models.CharField(
         _("lectoraat"), max_length=200, blank=True, help_text=_("Naam van het lectoraat.")
     )
-    hogeschool = models.CharField(_("hogeschool"), max_length=200, blank=True)
+    hogeschool = models.CharField(
+        _("hogeschool"),
+        max_length=200,
+        blank=True,
+        help_text=_("De hogeschool waaraan het lectoraat verbonden is."),
+    )
     foto = models.ForeignKey(
         "wagtailimages.Image",
         verbose_name=_("foto"),
@@ -33,6 +36,7 @@ class Lector(index.Indexed, models.Model):
         blank=True,
         on_delete=models.SET_NULL,
         related_name="+",
+        help_text=_("Een portretfoto; de persoon moet toestemming hebben gegeven."),
     )
     bio = models.TextField(_("korte bio"), blank=True, help_text=_("Twee of drie zinnen."))
     link = models.URLField(
@@ -74,7 +78,11 @@ class Lector(index.Indexed, models.Model):
 
 class PersoonRol(Orderable):
     lector = models.ForeignKey(
-        Lector, verbose_name=_("persoon"), on_delete=models.CASCADE, related_name="+"
+        Lector,
+        verbose_name=_("persoon"),
+        on_delete=models.CASCADE,
+        related_name="+",
+        help_text=_("Kies de persoon uit de lijst van lectoren en andere personen."),
     )
     rol = models.CharField(
         _("rol"),
@@ -102,9 +110,20 @@ class PartnerSoort(models.TextChoices):
 
 
 class Partner(Orderable):
-    naam = models.CharField(_("naam"), max_length=200)
-    soort = models.CharField(_("soort"), max_length=30, choices=PartnerSoort.choices)
-    website = models.URLField(_("website"), blank=True)
+    naam = models.CharField(
+        _("naam"),
+        max_length=200,
+        help_text=_("De naam van de organisatie zoals zij die zelf voert."),
+    )
+    soort = models.CharField(
+        _("soort"),
+        max_length=30,
+        choices=PartnerSoort.choices,
+        help_text=_("Het soort organisatie; partners worden per soort gegroepeerd getoond."),
+    )
+    website = models.URLField(
+        _("website"), blank=True, help_text=_("Het webadres van de organisatie, met https://.")
+    )
 
     panels = [FieldRowPanel([FieldPanel("naam"), FieldPanel("soort")]), FieldPanel("website")]
 
@@ -116,7 +135,12 @@ class Partner(Orderable):
 
 
 class WerkplaatsIndexPage(Page):
-    intro = RichTextField(_("introductie"), blank=True, features=RICHTEXT_FEATURES)
+    intro = RichTextField(
+        _("introductie"),
+        blank=True,
+        features=RICHTEXT_FEATURES,
+        help_text=_("Korte tekst boven de kaart en de lijst met Werkplaatsen."),
+    )
 
     content_panels = Page.content_panels + [FieldPanel("intro")]
     parent_page_types = ["portal.HomePage"]
@@ -150,22 +174,49 @@ class WerkplaatsPage(Page):
         max_length=20,
         choices=WerkplaatsStatus.choices,
         default=WerkplaatsStatus.ACTIEF,
+        help_text=_("Een Werkplaats in oprichting wordt zo op de kaart en in lijsten getoond."),
     )
     regio = models.CharField(
         _("regio"), max_length=200, blank=True, help_text=_("Het gebied dat de Werkplaats bedient.")
     )
     hogescholen = models.CharField(
-        _("penvoerende hogeschool of hogescholen"), max_length=250, blank=True
+        _("penvoerende hogeschool of hogescholen"),
+        max_length=250,
+        blank=True,
+        help_text=_("Meerdere hogescholen scheiden met een komma."),
     )
-    lectoraat = models.CharField(_("penvoerend lectoraat"), max_length=250, blank=True)
+    lectoraat = models.CharField(
+        _("penvoerend lectoraat"),
+        max_length=250,
+        blank=True,
+        help_text=_("Het lectoraat dat de Werkplaats trekt."),
+    )
     intro = models.TextField(
         _("introductie"), help_text=_("Eén alinea: wie de Werkplaats is en waar zij aan werkt.")
     )
-    body = StreamField(InhoudBlock(), verbose_name=_("inhoud"), blank=True)
-    contact_email = models.EmailField(_("e-mailadres"), blank=True)
-    telefoon = models.CharField(_("telefoon"), max_length=40, blank=True)
-    adres = models.TextField(_("bezoekadres"), blank=True)
-    website = models.URLField(_("eigen website"), blank=True)
+    body = StreamField(
+        InhoudBlock(),
+        verbose_name=_("inhoud"),
+        blank=True,
+        help_text=_("Meer over de Werkplaats: werkwijze, projecten, resultaten."),
+    )
+    contact_email = models.EmailField(
+        _("e-mailadres"), blank=True, help_text=_("Algemeen e-mailadres voor vragen van bezoekers.")
+    )
+    telefoon = models.CharField(
+        _("telefoon"),
+        max_length=40,
+        blank=True,
+        help_text=_("Telefoonnummer voor bezoekers, bijvoorbeeld 020 123 45 67."),
+    )
+    adres = models.TextField(
+        _("bezoekadres"), blank=True, help_text=_("Straat, huisnummer, postcode en plaats.")
+    )
+    website = models.URLField(
+        _("eigen website"),
+        blank=True,
+        help_text=_("De eigen website van de Werkplaats, als die er is."),
+    )
     kaart_breedtegraad = models.DecimalField(
         _("breedtegraad"),
         max_digits=7,
@@ -237,7 +288,7 @@ class WerkplaatsPage(Page):
         from kennisbank.models import ProductPage
 
         context = super().get_context(request, *args, **kwargs)
-        context["personen"] = self.lectoren.select_related("lector")
+        context["personen"] = personen_met_foto(self.lectoren)
         context["partners_per_soort"] = partners_per_soort(self.partners.all())
         kennisagenda = (
             KennisagendaPage.objects.child_of(self).live().order_by("-periode_start").first()
@@ -252,6 +303,12 @@ class WerkplaatsPage(Page):
         context["evenementen"] = EvenementPage.objects.komend().filter(werkplaats=self)[:5]
         context["eerdere_evenementen"] = EvenementPage.objects.geweest().filter(werkplaats=self)[:5]
         return context
+
+
+def personen_met_foto(rollen):
+    return rollen.select_related("lector", "lector__foto").prefetch_related(
+        "lector__foto__renditions"
+    )
 
 
 def partners_per_soort(partners):
@@ -280,9 +337,18 @@ class WerkplaatsPartner(Partner):
 class AssociatiePage(Page):
     """The national Associatie: its officers, and the home of national products."""
 
-    intro = models.TextField(_("introductie"))
-    body = StreamField(InhoudBlock(), verbose_name=_("inhoud"), blank=True)
-    contact_email = models.EmailField(_("e-mailadres"), blank=True)
+    intro = models.TextField(
+        _("introductie"), help_text=_("Eén alinea: wat de Associatie is en wat zij doet.")
+    )
+    body = StreamField(
+        InhoudBlock(),
+        verbose_name=_("inhoud"),
+        blank=True,
+        help_text=_("Meer over de Associatie: organisatie, werkprogramma, samenwerking."),
+    )
+    contact_email = models.EmailField(
+        _("e-mailadres"), blank=True, help_text=_("E-mailadres van het bureau van de Associatie.")
+    )
 
     content_panels = Page.content_panels + [
         FieldPanel("intro"),
@@ -309,7 +375,7 @@ class AssociatiePage(Page):
         from kennisbank.models import ProductPage
 
         context = super().get_context(request, *args, **kwargs)
-        context["personen"] = self.functionarissen.select_related("lector")
+        context["personen"] = personen_met_foto(self.functionarissen)
         context["werkprogramma"] = (
             KennisagendaPage.objects.child_of(self).live().order_by("-periode_start").first()
         )
@@ -328,10 +394,20 @@ class AssociatieFunctionaris(PersoonRol):
 class KennisagendaPage(Page):
     """A regional kennisagenda for one period, or the landelijk werkprogramma."""
 
-    periode_start = models.PositiveSmallIntegerField(_("eerste jaar"))
-    periode_eind = models.PositiveSmallIntegerField(_("laatste jaar"))
+    periode_start = models.PositiveSmallIntegerField(
+        _("eerste jaar"),
+        help_text=_("Het eerste jaar waarvoor de agenda geldt, bijvoorbeeld 2024."),
+    )
+    periode_eind = models.PositiveSmallIntegerField(
+        _("laatste jaar"), help_text=_("Het laatste jaar waarvoor de agenda geldt.")
+    )
     intro = models.TextField(_("introductie"), help_text=_("Waarom deze agenda, in een alinea."))
-    body = StreamField(InhoudBlock(), verbose_name=_("visie en toelichting"), blank=True)
+    body = StreamField(
+        InhoudBlock(),
+        verbose_name=_("visie en toelichting"),
+        blank=True,
+        help_text=_("De visie achter de agenda en hoe zij tot stand kwam."),
+    )
 
     content_panels = Page.content_panels + [
         FieldRowPanel([FieldPanel("periode_start"), FieldPanel("periode_eind")]),
@@ -388,11 +464,23 @@ class SpeerpuntSoort(models.TextChoices):
 
 class Speerpunt(ClusterableModel, Orderable):
     agenda = ParentalKey(KennisagendaPage, on_delete=models.CASCADE, related_name="speerpunten")
-    titel = models.CharField(_("titel"), max_length=200)
-    soort = models.CharField(
-        _("soort"), max_length=40, choices=SpeerpuntSoort.choices, default=SpeerpuntSoort.SPEERPUNT
+    titel = models.CharField(
+        _("titel"),
+        max_length=200,
+        help_text=_("Kort en herkenbaar, bijvoorbeeld 'Ouder worden in de wijk'."),
     )
-    beschrijving = RichTextField(_("beschrijving"), features=RICHTEXT_FEATURES)
+    soort = models.CharField(
+        _("soort"),
+        max_length=40,
+        choices=SpeerpuntSoort.choices,
+        default=SpeerpuntSoort.SPEERPUNT,
+        help_text=_("Een dwarsverband komt in alle projecten terug."),
+    )
+    beschrijving = RichTextField(
+        _("beschrijving"),
+        features=RICHTEXT_FEATURES,
+        help_text=_("Wat de vraag is, voor wie, en wat de Werkplaats ermee wil bereiken."),
+    )
     themas = ParentalManyToManyField(
         "kennisbank.LandelijkThemaPage",
         verbose_name=_("landelijke thema's"),
@@ -420,8 +508,15 @@ class LeeratelierPage(Page):
     """A long-running learning workshop in which a Werkplaats carries out its agenda."""
 
     intro = models.TextField(_("introductie"), help_text=_("Waar het leeratelier over gaat."))
-    body = StreamField(InhoudBlock(), verbose_name=_("inhoud"), blank=True)
-    start_jaar = models.PositiveSmallIntegerField(_("startjaar"))
+    body = StreamField(
+        InhoudBlock(),
+        verbose_name=_("inhoud"),
+        blank=True,
+        help_text=_("Aanpak, deelnemers, bijeenkomsten en opbrengsten van het leeratelier."),
+    )
+    start_jaar = models.PositiveSmallIntegerField(
+        _("startjaar"), help_text=_("Het jaar waarin het leeratelier begon.")
+    )
     eind_jaar = models.PositiveSmallIntegerField(
         _("eindjaar"), null=True, blank=True, help_text=_("Leeg zolang het leeratelier loopt.")
     )
@@ -430,6 +525,7 @@ class LeeratelierPage(Page):
         verbose_name=_("landelijke thema's"),
         blank=True,
         related_name="leerateliers",
+        help_text=_("De landelijke thema's waaraan het leeratelier bijdraagt."),
     )
     speerpunten = ParentalManyToManyField(
         Speerpunt,
@@ -477,7 +573,7 @@ class LeeratelierPage(Page):
         from kennisbank.models import ProductPage
 
         context = super().get_context(request, *args, **kwargs)
-        context["personen"] = self.deelnemers.select_related("lector")
+        context["personen"] = personen_met_foto(self.deelnemers)
         context["partners_per_soort"] = partners_per_soort(self.partners.all())
         context["producten"] = ProductPage.objects.overzicht().filter(leeratelier=self)
         context["bijeenkomsten"] = EvenementPage.objects.live().filter(leeratelier=self)

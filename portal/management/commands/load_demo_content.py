@@ -1,5 +1,7 @@
 """``manage.py load_demo_content``: build the whole demo site; a second run changes nothing."""
 
+from django.conf import settings
+from django.core.management import call_command
 from django.core.management.base import BaseCommand
 from django.db import transaction
 from taggit.models import Tag
@@ -12,6 +14,7 @@ from portal.demo import bouw_inhoud, bouw_structuur
 from portal.demo.bouwstenen import GEMAAKT, GEWIJZIGD, ONGEWIJZIGD, Verslag
 from portal.models import InformatiePagina
 from werkplaatsen.models import KennisagendaPage, Lector, LeeratelierPage, WerkplaatsPage
+from werkplaatsen.rollen import maak_demo_gebruikers
 
 OVERZICHT = [
     ("Werkplaatsen", WerkplaatsPage),
@@ -36,6 +39,9 @@ class Command(BaseCommand):
         with transaction.atomic():
             boom = bouw_structuur.bouw(verslag)
             bouw_inhoud.bouw(boom, verslag)
+            call_command("setup_roles", stdout=self.stdout)
+            if settings.DEBUG:
+                maak_demo_gebruikers(self.stdout)
         self.toon_verslag(verslag)
 
     def toon_verslag(self, verslag):

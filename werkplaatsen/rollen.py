@@ -1,0 +1,623 @@
+"""Roles in the Wagtail admin, derived from the page tree.
+
+Three kinds of people work in the admin:
+
+* ``Redactie <Werkplaats>``, one group per WerkplaatsPage: add, change, publish, lock and
+  unlock on that page and everything below it (kennisagenda's, leerateliers, products,
+  events); images and documents in the Werkplaats's own collection; choosing (linking to)
+  every image and document through "choose" on the root collection. No ``bulk_delete``:
+  pages are deleted one at a time, children first. Lectoren: a global snippet permission,
+  narrowed per person by :class:`LectorPermissionPolicy` to the people the Werkplaats
+  manages (``Lector.beheerd_door``).
+* ``Redactie Associatie``: the home page (through model permissions, see below), every
+  national section (each child of the home page except the Werkplaatsen overview: the
+  Associatie page with national products and the werkprogramma, kennisbank, thema's,
+  themagroepen, agenda with the symposium, information pages), all lectoren, its own
+  collection, the workflows, and moderation of the regions that are under review.
+* ``Beheer``: users, groups and the site settings; no content.
+
+The Associatie and the regional subtrees. Wagtail page permissions always flow down the
+tree, so a permission on the home page would also be a permission on all 16 regions. The
+Associatie therefore gets no permission on the home page or on the Werkplaatsen overview:
+the home page itself is edited and published through the model permissions
+``portal.change_homepage`` and ``portal.publish_homepage``, which
+:class:`HomePagePermissionTester` applies to that single page. Regions publish their own
+pages. When the Associatie assigns a workflow to a region (Instellingen > Workflows, on the
+WerkplaatsPage or on the overview for all regions), the right to publish in that region
+moves from the region to the Associatie: the region's editors can only submit, and the
+Associatie's moderators approve (publish) or reject. Outside a running moderation the
+Associatie cannot edit regional pages. :func:`werk_paginarechten_bij` keeps this in step
+on every change of a workflow assignment.
+
+Everything here is idempotent: :func:`richt_rollen_in` (``manage.py setup_roles``) creates
+what is missing, brings names and permissions in line and removes permissions that a
+managed group should no longer have.
+"""
+
+import contextlib
+import secrets
+from dataclasses import dataclass, field
+
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group, Permission
+from django.db import transaction
+from django.db.models.signals import post_delete, post_save
+from django.utils.translation import gettext_lazy as _
+from wagtail.models import (
+    Collection,
+    GroupApprovalTask,
+    GroupCollectionPermission,
+    GroupPagePermission,
+    Page,
+    PagePermissionTester,
+    Workflow,
+    WorkflowPage,
+    WorkflowTask,
+)
+from wagtail.permission_policies import ModelPermissionPolicy
+
+ASSOCIATIE_GROEP = "Redactie Associatie"
+BEHEER_GROEP = "Beheer"
+REDACTIE_PREFIX = "Redactie "
+ASSOCIATIE_COLLECTIE = "Associatie"
+BEOORDELING_WORKFLOW = "Beoordeling door de Associatie"
+BEOORDELING_TAAK = "Goedkeuring door de Associatie"
+# Created by Wagtail's own migrations and assigned to the root page: it would put every
+# region under review, while regions publish their own pages by default.
+WAGTAIL_STANDAARD_WORKFLOW = "Moderators approval"
+
+PAGINARECHTEN_ZONDER_PUBLICEREN = ("add_page", "change_page", "lock_page", "unlock_page")
+PAGINARECHTEN = (*PAGINARECHTEN_ZONDER_PUBLICEREN, "publish_page")
+EIGEN_MEDIA = (
+    "wagtailimages.add_image",
+    "wagtailimages.change_image",
+    "wagtailimages.choose_image",
+    "wagtaildocs.add_document",
+    "wagtaildocs.change_document",
+    "wagtaildocs.choose_document",
+)
+ANDERMANS_MEDIA = ("wagtailimages.choose_image", "wagtaildocs.choose_document")
+
+REGIO_MODELRECHTEN = (
+    "wagtailadmin.access_admin",
+    "werkplaatsen.add_lector",
+    "werkplaatsen.change_lector",
+    "werkplaatsen.delete_lector",
+)
+ASSOCIATIE_MODELRECHTEN = (
+    *REGIO_MODELRECHTEN,
+    "portal.change_homepage",
+    "portal.publish_homepage",
+    "wagtailcore.add_workflow",
+    "wagtailcore.change_workflow",
+    "wagtailcore.add_task",
+    "wagtailcore.change_task",
+)
+BEHEER_MODELRECHTEN = (
+    "wagtailadmin.access_admin",
+    "auth.add_user",
+    "auth.change_user",
+    "auth.delete_user",
+    "auth.add_group",
+    "auth.change_group",
+    "auth.delete_group",
+    "portal.change_siteinstellingen",
+)
+
+
+# --- Who is who ------------------------------------------------------------------------------
+
+
+def groep_van(werkplaats):
+    """The editors' group of a Werkplaats: the group that may add pages below it."""
+    return (
+        Group.objects.filter(
+            page_permissions__page=werkplaats,
+            page_permissions__permission__content_type__app_label="wagtailcore",
+            page_permissions__permission__codename="add_page",
+        )
+        .exclude(name=ASSOCIATIE_GROEP)
+        .order_by("pk")
+        .first()
+    )
+
+
+def collectie_van(groep):
+    """The collection a group uploads to: where it may add images (never the root)."""
+    return (
+        Collection.objects.filter(
+            group_permissions__group=groep,
+            group_permissions__permission__codename="add_image",
+            depth__gt=1,
+        )
+        .order_by("path")
+        .first()
+    )
+
+
+def werkplaatsen_van(user):
+    """The Werkplaatsen whose editors' group ``user`` belongs to."""
+    from werkplaatsen.models import WerkplaatsPage
+
+    if not user.is_authenticated:
+        return WerkplaatsPage.objects.none()
+    cache = "_rollen_werkplaats_ids"
+    if not hasattr(user, cache):
+        ids = set(
+            GroupPagePermission.objects.filter(
+                group__user=user,
+                permission__content_type__app_label="wagtailcore",
+                permission__codename="add_page",
+                page__content_type__app_label="werkplaatsen",
+                page__content_type__model="werkplaatspage",
+            )
+            .exclude(group__name=ASSOCIATIE_GROEP)
+            .values_list("page_id", flat=True)
+        )
+        setattr(user, cache, ids)
+    return WerkplaatsPage.objects.filter(pk__in=getattr(user, cache)).order_by("title")
+
+
+def is_landelijk(user):
+    """Superusers and the Associatie's editors work on national content and all people."""
+    if not (user.is_authenticated and user.is_active):
+        return False
+    if user.is_superuser:
+        return True
+    cache = "_rollen_landelijk"
+    if not hasattr(user, cache):
+        setattr(user, cache, user.groups.filter(name=ASSOCIATIE_GROEP).exists())
+    return getattr(user, cache)
+
+
+def onder_beoordeling(werkplaats):
+    """True when an active workflow applies to the Werkplaats page (assigned to it or above)."""
+    return Page.objects.get(pk=werkplaats.pk).get_workflow() is not None
+
+
+def mag_persoon_beheren(user, lector):
+    """May ``user`` change or delete this person (given the model permission)?"""
+    if is_landelijk(user):
+        return True
+    return lector.beheerd_door_id is not None and lector.beheerd_door_id in set(
+        werkplaatsen_van(user).values_list("pk", flat=True)
+    )
+
+
+# --- Permission rules that Wagtail's tree permissions cannot express --------------------------
+
+
+class HomePagePermissionTester(PagePermissionTester):
+    """Page permissions for the home page, plus rights on this page alone.
+
+    ``portal.change_homepage`` lets a user edit (and lock) the home page and
+    ``portal.publish_homepage`` publish it, without any right on the pages below it.
+    Deleting, unpublishing (which may include all descendants) and privacy settings (which
+    apply to all descendants) still need a real tree permission.
+    """
+
+    def __init__(self, user, page):
+        super().__init__(user, page)
+        self.boomrechten = set(getattr(self, "permissions", set()))
+        if user.is_active and not user.is_superuser:
+            if user.has_perm("portal.change_homepage"):
+                self.permissions |= {"change", "lock", "unlock"}
+            if user.has_perm("portal.publish_homepage"):
+                self.permissions.add("publish")
+
+    @contextlib.contextmanager
+    def _alleen_boomrechten(self):
+        if not hasattr(self, "permissions"):
+            yield
+            return
+        eigen, self.permissions = self.permissions, self.boomrechten
+        try:
+            yield
+        finally:
+            self.permissions = eigen
+
+    def can_delete(self, ignore_bulk=False):
+        with self._alleen_boomrechten():
+            return super().can_delete(ignore_bulk=ignore_bulk)
+
+    def can_unpublish(self):
+        with self._alleen_boomrechten():
+            return super().can_unpublish()
+
+    def can_set_view_restrictions(self):
+        with self._alleen_boomrechten():
+            return super().can_set_view_restrictions()
+
+
+class LectorPermissionPolicy(ModelPermissionPolicy):
+    """Model permissions for lectoren, narrowed per person for regional editors.
+
+    Everyone with the model permission may add people and choose any person. Changing and
+    deleting a person is for the Associatie (and superusers), and for the editors of the
+    Werkplaats that manages the person (``beheerd_door``).
+    """
+
+    PER_PERSOON = frozenset({"change", "delete"})
+
+    def user_has_permission_for_instance(self, user, action, instance):
+        return self.user_has_any_permission_for_instance(user, [action], instance)
+
+    def user_has_any_permission_for_instance(self, user, actions, instance):
+        if not user.is_active:
+            return False
+        if user.is_superuser:
+            return True
+        toegestaan = {action for action in actions if self.user_has_permission(user, action)}
+        if toegestaan - self.PER_PERSOON:
+            return True
+        return bool(toegestaan) and mag_persoon_beheren(user, instance)
+
+    def instances_user_has_any_permission_for(self, user, actions):
+        alle = self.model._default_manager.all()
+        if not user.is_active:
+            return alle.none()
+        if user.is_superuser:
+            return alle
+        toegestaan = {action for action in actions if self.user_has_permission(user, action)}
+        if not toegestaan:
+            return alle.none()
+        if toegestaan - self.PER_PERSOON or is_landelijk(user):
+            return alle
+        return alle.filter(beheerd_door__in=werkplaatsen_van(user))
+
+
+# --- Setting up groups, collections and permissions --------------------------------------------
+
+
+@dataclass
+class Verslag:
+    """What a run changed, in Dutch, for the operator."""
+
+    regels: list = field(default_factory=list)
+    wijzigingen: int = 0
+
+    def meld(self, regel, wijziging=True):
+        self.regels.append(regel)
+        if wijziging:
+            self.wijzigingen += 1
+
+
+_rechten = {}
+
+
+def recht(label):
+    """The Permission for "app_label.codename" (looked up once per run)."""
+    if label not in _rechten:
+        app_label, codename = label.split(".")
+        _rechten[label] = Permission.objects.get(
+            content_type__app_label=app_label, codename=codename
+        )
+    return _rechten[label]
+
+
+def paginarecht(codename):
+    return recht(f"wagtailcore.{codename}")
+
+
+def gewenste_regiorechten(werkplaats):
+    """(page id, codename) pairs for the editors of one Werkplaats."""
+    codenames = PAGINARECHTEN_ZONDER_PUBLICEREN
+    if not onder_beoordeling(werkplaats):
+        codenames = PAGINARECHTEN
+    return {(werkplaats.pk, codename) for codename in codenames}
+
+
+def gewenste_associatierechten():
+    """(page id, codename) pairs for the Associatie, from the tree and the workflows."""
+    from portal.models import HomePage
+    from werkplaatsen.models import WerkplaatsIndexPage, WerkplaatsPage
+
+    gewenst = set()
+    for home in HomePage.objects.all():
+        for sectie in home.get_children():
+            klasse = sectie.specific_class
+            if klasse is not None and issubclass(klasse, WerkplaatsIndexPage):
+                continue
+            gewenst |= {(sectie.pk, codename) for codename in PAGINARECHTEN}
+    werkplaatsen = list(WerkplaatsPage.objects.all())
+    for werkplaats in werkplaatsen:
+        if onder_beoordeling(werkplaats):
+            gewenst.add((werkplaats.pk, "publish_page"))
+    # A workflow on a page inside a region: the Associatie must be able to publish what it
+    # approves there.
+    for toewijzing in WorkflowPage.objects.filter(workflow__active=True).select_related("page"):
+        pagina = toewijzing.page
+        if any(pagina.is_descendant_of(werkplaats) for werkplaats in werkplaatsen):
+            gewenst.add((pagina.pk, "publish_page"))
+    return gewenst
+
+
+def zet_paginarechten(groep, gewenst, verslag):
+    bestaand = {
+        (pagina_id, codename): pk
+        for pk, pagina_id, codename in GroupPagePermission.objects.filter(group=groep).values_list(
+            "pk", "page_id", "permission__codename"
+        )
+    }
+    weg = [pk for sleutel, pk in bestaand.items() if sleutel not in gewenst]
+    erbij = sorted(gewenst - set(bestaand))
+    if weg:
+        GroupPagePermission.objects.filter(pk__in=weg).delete()
+    for pagina_id, codename in erbij:
+        GroupPagePermission.objects.create(
+            group=groep, page_id=pagina_id, permission=paginarecht(codename)
+        )
+    if weg or erbij:
+        verslag.meld(
+            f"  {groep.name}: paginarechten bijgewerkt ({len(erbij)} erbij, {len(weg)} eraf)."
+        )
+
+
+def zet_collectierechten(groep, gewenst, verslag):
+    """``gewenst``: (collection id, permission id) pairs."""
+    bestaand = {
+        (collectie_id, permissie_id): pk
+        for pk, collectie_id, permissie_id in GroupCollectionPermission.objects.filter(
+            group=groep
+        ).values_list("pk", "collection_id", "permission_id")
+    }
+    weg = [pk for sleutel, pk in bestaand.items() if sleutel not in gewenst]
+    erbij = sorted(gewenst - set(bestaand))
+    if weg:
+        GroupCollectionPermission.objects.filter(pk__in=weg).delete()
+    GroupCollectionPermission.objects.bulk_create(
+        GroupCollectionPermission(group=groep, collection_id=c, permission_id=p) for c, p in erbij
+    )
+    if weg or erbij:
+        verslag.meld(
+            f"  {groep.name}: rechten op collecties bijgewerkt "
+            f"({len(erbij)} erbij, {len(weg)} eraf)."
+        )
+
+
+def zet_modelrechten(groep, labels, verslag):
+    gewenst = {recht(label) for label in labels}
+    bestaand = set(groep.permissions.all())
+    if gewenst != bestaand:
+        groep.permissions.set(gewenst)
+        verslag.meld(
+            f"  {groep.name}: algemene rechten bijgewerkt "
+            f"({len(gewenst - bestaand)} erbij, {len(bestaand - gewenst)} eraf)."
+        )
+
+
+def mediarechten(eigen_collectie):
+    root = Collection.get_first_root_node()
+    gewenst = {(eigen_collectie.pk, recht(label).pk) for label in EIGEN_MEDIA}
+    gewenst |= {(root.pk, recht(label).pk) for label in ANDERMANS_MEDIA}
+    return gewenst
+
+
+def zorg_voor_collectie(naam, huidige, verslag):
+    """The collection ``huidige`` renamed to ``naam``, or a top-level one with that name."""
+    root = Collection.get_first_root_node()
+    if huidige is None:
+        huidige = root.get_children().filter(name=naam).first()
+        if huidige is None:
+            huidige = root.add_child(name=naam)
+            verslag.meld(f"Collectie '{naam}' aangemaakt.")
+    elif huidige.name != naam:
+        verslag.meld(f"Collectie '{huidige.name}' hernoemd naar '{naam}'.")
+        huidige.name = naam
+        huidige.save(update_fields=["name"])
+    return huidige
+
+
+def groepsnaam(werkplaats):
+    return f"{REDACTIE_PREFIX}{werkplaats.title}"
+
+
+def zorg_voor_regiogroep(werkplaats, verslag):
+    groep = groep_van(werkplaats)
+    naam = groepsnaam(werkplaats)
+    bezet = Group.objects.filter(name=naam).exclude(pk=groep.pk if groep else None).first()
+    if bezet is not None and (bezet.name == ASSOCIATIE_GROEP or bezet.page_permissions.exists()):
+        # Two Werkplaatsen with the same title, or a title that clashes with another role.
+        naam = f"{naam} ({werkplaats.slug})"
+        bezet = Group.objects.filter(name=naam).exclude(pk=groep.pk if groep else None).first()
+    if groep is None:
+        if bezet is not None:
+            groep = bezet
+            verslag.meld(f"Groep '{naam}' gekoppeld aan Werkplaats '{werkplaats.title}'.")
+        else:
+            groep = Group.objects.create(name=naam)
+            verslag.meld(f"Groep '{naam}' aangemaakt.")
+    elif groep.name != naam:
+        if bezet is None:
+            verslag.meld(f"Groep '{groep.name}' hernoemd naar '{naam}'.")
+            groep.name = naam
+            groep.save(update_fields=["name"])
+        else:
+            verslag.meld(
+                f"Let op: groep '{groep.name}' kan niet '{naam}' heten, die naam is bezet.",
+                wijziging=False,
+            )
+    return groep
+
+
+def zorg_voor_beoordeling(associatie, verslag):
+    """The review workflow the Associatie can assign to regions; assigned to nothing here."""
+    taak = GroupApprovalTask.objects.filter(name=BEOORDELING_TAAK).order_by("pk").first()
+    if taak is None:
+        taak = GroupApprovalTask.objects.create(name=BEOORDELING_TAAK)
+        verslag.meld(f"Taak '{BEOORDELING_TAAK}' aangemaakt.")
+    if not taak.groups.filter(pk=associatie.pk).exists():
+        taak.groups.add(associatie)
+        verslag.meld(f"  {ASSOCIATIE_GROEP} beoordeelt in taak '{BEOORDELING_TAAK}'.")
+    workflow = Workflow.objects.filter(name=BEOORDELING_WORKFLOW).order_by("pk").first()
+    if workflow is None:
+        workflow = Workflow.objects.create(name=BEOORDELING_WORKFLOW, active=True)
+        verslag.meld(
+            f"Workflow '{BEOORDELING_WORKFLOW}' aangemaakt; de Associatie koppelt hem in het "
+            "beheer (Instellingen > Workflows) aan de Werkplaats die ze wil beoordelen."
+        )
+    if not WorkflowTask.objects.filter(workflow=workflow, task=taak).exists():
+        WorkflowTask.objects.create(workflow=workflow, task=taak, sort_order=0)
+    standaard = WorkflowPage.objects.filter(
+        page__depth=1, workflow__name=WAGTAIL_STANDAARD_WORKFLOW
+    )
+    if standaard.exists():
+        standaard.delete()
+        verslag.meld(
+            f"Standaardworkflow '{WAGTAIL_STANDAARD_WORKFLOW}' losgekoppeld van de hoofdpagina: "
+            "regio's publiceren zelf, tenzij de Associatie beoordeling aanzet."
+        )
+    return workflow
+
+
+def richt_rollen_in(verslag=None):
+    """Create or update all groups, collections and permissions; returns the Verslag."""
+    from werkplaatsen.models import WerkplaatsPage
+
+    verslag = verslag or Verslag()
+    _rechten.clear()
+    with transaction.atomic():
+        beheer, nieuw = Group.objects.get_or_create(name=BEHEER_GROEP)
+        if nieuw:
+            verslag.meld(f"Groep '{BEHEER_GROEP}' aangemaakt.")
+        zet_modelrechten(beheer, BEHEER_MODELRECHTEN, verslag)
+        zet_paginarechten(beheer, set(), verslag)
+        zet_collectierechten(beheer, set(), verslag)
+
+        associatie, nieuw = Group.objects.get_or_create(name=ASSOCIATIE_GROEP)
+        if nieuw:
+            verslag.meld(f"Groep '{ASSOCIATIE_GROEP}' aangemaakt.")
+        # The review workflow first: it decides who publishes in each region.
+        zorg_voor_beoordeling(associatie, verslag)
+        collectie = zorg_voor_collectie(ASSOCIATIE_COLLECTIE, collectie_van(associatie), verslag)
+        zet_modelrechten(associatie, ASSOCIATIE_MODELRECHTEN, verslag)
+        zet_collectierechten(associatie, mediarechten(collectie), verslag)
+
+        regiogroepen = set()
+        werkplaatsen = list(WerkplaatsPage.objects.order_by("path"))
+        for werkplaats in werkplaatsen:
+            groep = zorg_voor_regiogroep(werkplaats, verslag)
+            regiogroepen.add(groep.pk)
+            collectie = zorg_voor_collectie(werkplaats.title, collectie_van(groep), verslag)
+            zet_modelrechten(groep, REGIO_MODELRECHTEN, verslag)
+            zet_paginarechten(groep, gewenste_regiorechten(werkplaats), verslag)
+            zet_collectierechten(groep, mediarechten(collectie), verslag)
+        zet_paginarechten(associatie, gewenste_associatierechten(), verslag)
+
+        for groep in Group.objects.filter(name__startswith=REDACTIE_PREFIX).exclude(
+            pk__in=regiogroepen | {associatie.pk}
+        ):
+            verslag.meld(
+                f"Let op: groep '{groep.name}' hoort bij geen Werkplaats (meer); "
+                "verwijder of hernoem hem in het beheer.",
+                wijziging=False,
+            )
+        beheerd = regiogroepen | {associatie.pk, beheer.pk}
+        for groep in (
+            Group.objects.filter(page_permissions__page__depth=1).exclude(pk__in=beheerd).distinct()
+        ):
+            verslag.meld(
+                f"Let op: groep '{groep.name}' heeft rechten op alle pagina's van de site; "
+                "zet redacteuren in de groepen hierboven, niet in deze groep.",
+                wijziging=False,
+            )
+    verslag.meld(
+        f"{len(werkplaatsen)} Werkplaatsen, elk met een eigen redactie en collectie.",
+        wijziging=False,
+    )
+    return verslag
+
+
+def werk_paginarechten_bij(verslag=None):
+    """Bring the page permissions of existing groups in line with the tree and workflows.
+
+    Runs on every change of a workflow assignment, so that switching review on or off in
+    the admin takes effect at once. It creates nothing; ``setup_roles`` does that.
+    """
+    from werkplaatsen.models import WerkplaatsPage
+
+    verslag = verslag or Verslag()
+    _rechten.clear()
+    with transaction.atomic():
+        for werkplaats in WerkplaatsPage.objects.all():
+            groep = groep_van(werkplaats)
+            if groep is not None:
+                zet_paginarechten(groep, gewenste_regiorechten(werkplaats), verslag)
+        associatie = Group.objects.filter(name=ASSOCIATIE_GROEP).first()
+        if associatie is not None:
+            zet_paginarechten(associatie, gewenste_associatierechten(), verslag)
+    return verslag
+
+
+def _na_workflowwijziging(sender, **kwargs):
+    if not kwargs.get("raw"):
+        werk_paginarechten_bij()
+
+
+def verbind_signalen():
+    """Keep publishing rights in step with workflow assignments (called from wagtail_hooks)."""
+    post_save.connect(_na_workflowwijziging, sender=WorkflowPage, dispatch_uid="rollen-wfp-save")
+    post_delete.connect(_na_workflowwijziging, sender=WorkflowPage, dispatch_uid="rollen-wfp-del")
+    post_save.connect(_na_workflowwijziging, sender=Workflow, dispatch_uid="rollen-workflow")
+
+
+# --- Demo users -----------------------------------------------------------------------------
+
+# (username, first name, last name, group: a Werkplaats title or a role group)
+DEMO_GEBRUIKERS = [
+    ("redactie-noord-holland", "Noor", "Redacteur Noord-Holland", ("werkplaats", "Noord-Holland")),
+    (
+        "redactie-zuid-holland-zuid",
+        "Zoë",
+        "Redacteur Zuid-Holland Zuid",
+        ("werkplaats", "Zuid-Holland Zuid"),
+    ),
+    ("redactie-associatie", "Anna", "Redacteur Associatie", ("groep", ASSOCIATIE_GROEP)),
+    ("beheer", "Bas", "Beheerder", ("groep", BEHEER_GROEP)),
+]
+
+
+def maak_demo_gebruikers(stdout, gebruikers=DEMO_GEBRUIKERS):
+    """One demo user per role, for development only; prints a generated password.
+
+    Run after :func:`richt_rollen_in`. A user that already exists keeps its password and
+    is only put (back) in its group. Returns {username: password} for new users.
+    """
+    from werkplaatsen.models import WerkplaatsPage
+
+    if not settings.DEBUG:
+        stdout.write(str(_("Demogebruikers worden alleen aangemaakt als DEBUG aan staat.")))
+        return {}
+    model = get_user_model()
+    wachtwoorden = {}
+    for gebruikersnaam, voornaam, achternaam, (soort, naam) in gebruikers:
+        if soort == "werkplaats":
+            werkplaats = WerkplaatsPage.objects.filter(title=naam).first()
+            groep = groep_van(werkplaats) if werkplaats else None
+        else:
+            groep = Group.objects.filter(name=naam).first()
+        if groep is None:
+            stdout.write(f"Demogebruiker {gebruikersnaam} overgeslagen: geen groep voor '{naam}'.")
+            continue
+        gebruiker, nieuw = model.objects.get_or_create(
+            username=gebruikersnaam,
+            defaults={
+                "first_name": voornaam,
+                "last_name": achternaam,
+                "email": f"{gebruikersnaam}@example.org",
+            },
+        )
+        gebruiker.groups.add(groep)
+        if nieuw:
+            wachtwoord = secrets.token_urlsafe(12)
+            gebruiker.set_password(wachtwoord)
+            gebruiker.save()
+            wachtwoorden[gebruikersnaam] = wachtwoord
+            stdout.write(f"Demogebruiker {gebruikersnaam} ({groep.name}): wachtwoord {wachtwoord}")
+        else:
+            stdout.write(
+                f"Demogebruiker {gebruikersnaam} ({groep.name}) bestaat al; wachtwoord "
+                f"ongewijzigd (nieuw wachtwoord: manage.py changepassword {gebruikersnaam})."
+            )
+    return wachtwoorden
