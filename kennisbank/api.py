@@ -1,12 +1,23 @@
 """Read-only JSON API for products (Wagtail API v2), filterable by werkplaats and thema."""
 
 from rest_framework.filters import BaseFilterBackend
+from rest_framework.negotiation import BaseContentNegotiation
 from wagtail.api.v2.utils import BadRequestError
 from wagtail.api.v2.views import PagesAPIViewSet
 
 from kennisbank.facetten import ASSOCIATIE
 from kennisbank.models import LandelijkThemaPage, ProductPage
 from werkplaatsen.models import WerkplaatsPage
+
+
+class AltijdJSON(BaseContentNegotiation):
+    """The API speaks JSON only: an odd Accept header gets JSON, not a 406."""
+
+    def select_parser(self, request, parsers):
+        return parsers[0] if parsers else None
+
+    def select_renderer(self, request, renderers, format_suffix=None):
+        return renderers[0], renderers[0].media_type
 
 
 class WerkplaatsThemaFilter(BaseFilterBackend):
@@ -31,6 +42,7 @@ class WerkplaatsThemaFilter(BaseFilterBackend):
 
 
 class ProductenAPIViewSet(PagesAPIViewSet):
+    content_negotiation_class = AltijdJSON
     name = "producten"
     model = ProductPage
     filter_backends = [WerkplaatsThemaFilter, *PagesAPIViewSet.filter_backends]

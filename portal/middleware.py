@@ -1,4 +1,6 @@
 from django.conf import settings
+from django.http import HttpResponseBadRequest
+from django.utils.translation import gettext as _
 
 
 class BeveiligingsheadersMiddleware:
@@ -23,3 +25,22 @@ class BeveiligingsheadersMiddleware:
         response.headers.setdefault("Permissions-Policy", settings.PERMISSIONS_POLICY)
         response.headers.setdefault("Cross-Origin-Opener-Policy", "same-origin")
         return response
+
+
+class NulTekenMiddleware:
+    """A NUL character in a URL is never meaningful and PostgreSQL cannot store or compare
+    it: answer 400 before any view turns it into a database error."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if "\x00" in request.path or any(
+            "\x00" in sleutel or "\x00" in waarde
+            for sleutel, waarden in request.GET.lists()
+            for waarde in waarden
+        ):
+            return HttpResponseBadRequest(
+                _("Het adres bevat een ongeldig teken."), content_type="text/plain; charset=utf-8"
+            )
+        return self.get_response(request)

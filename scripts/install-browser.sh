@@ -40,9 +40,8 @@ fi
 
 [ ${#missing[@]} -gt 0 ] || missing=(chromium)
 say "installing ${missing[*]} with apt-get"
-export DEBIAN_FRONTEND=noninteractive
-as_root apt-get update -qq >&2
-as_root apt-get install -y -qq --no-install-recommends "${missing[@]}" >&2
+as_root env DEBIAN_FRONTEND=noninteractive apt-get update -qq >&2
+as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >&2
 if [ ! -x "$CHROMIUM" ]; then
     say "apt-get installed chromium, but $CHROMIUM is still missing"
     exit 1

@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # Run every check the project has: lint, formatting, migrations, Django's system checks and
-# the test suite. Extra arguments go to pytest:  ./scripts/test.sh -k kennisbank -x
+# the test suite, browser tests included. Extra arguments go to pytest:
+#   ./scripts/test.sh -k kennisbank -x
+#   ./scripts/test.sh -m "not browser"     # without the browser tests (tests/browser)
 #
 # Runs on whatever DATABASE_URL is set; without one, on SQLite in memory (never on the
 # db.sqlite3 of ./scripts/start.sh). For PostgreSQL:
@@ -47,11 +49,26 @@ run_pytest() {
 db_engine=${DATABASE_URL%%:*}
 echo "test: Python $(python -c 'import platform; print(platform.python_version())'), database ${db_engine}"
 
+# The browser tests (tests/browser, marker "browser") drive Debian's Chromium; install it when
+# it is missing (quiet when present). Without it they skip locally and fail in CI.
+if ! ./scripts/install-browser.sh; then
+    echo "test: Chromium is not available: the browser tests will skip (and fail with CI=true)"
+fi
+SCREENSHOTS_DIR=${SCREENSHOTS_DIR:-$ROOT/var/screenshots}
+export SCREENSHOTS_DIR
+RUN_STARTED=$(date +%s)
+
 step "ruff check ." ruff check .
 step "ruff format --check ." ruff format --check .
 step "makemigrations --check" python manage.py makemigrations --check --dry-run
 step "manage.py check" python manage.py check
 step "pytest" run_pytest "$@"
+
+# Where the browser tests left their screenshots (and axe's report), if they ran.
+if [ -d "$SCREENSHOTS_DIR" ] && [ -n "$(find "$SCREENSHOTS_DIR" -name '*.png' -newermt "@$RUN_STARTED" -print -quit)" ]; then
+    echo
+    echo "test: screenshots in $SCREENSHOTS_DIR ($(find "$SCREENSHOTS_DIR" -name '*.png' | wc -l) files)"
+fi
 
 echo
 if [ ${#failed[@]} -gt 0 ]; then

@@ -32,3 +32,8 @@ MAILERS = {
     }
 }
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "info@werkplaatsensociaaldomein.nl")
+
+# The page cache needs one cache that every worker process shares: with local memory each
+# gunicorn worker would keep its own pages and miss the others' invalidations. So it is on by
+# default only with REDIS_URL (PAGINACACHE=1 forces it, for a single-process server).
+PAGINACACHE = env_bool("PAGINACACHE", bool(REDIS_URL))  # noqa: F405

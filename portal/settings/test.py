@@ -15,3 +15,7 @@ WAGTAILADMIN_BASE_URL = "http://testserver"
 # Serve static files from the app and static/ folders without collectstatic.
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True
+
+# The page cache stays off so that every test sees fresh content; tests/test_paginacache.py
+# turns it on where it is tested.
+PAGINACACHE = False

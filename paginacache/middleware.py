@@ -1,0 +1,205 @@
+"""Serve anonymous GET and HEAD requests of public pages from the cache.
+
+What is cached: a 200 response to a GET by a visitor without a session (no session or
+messages cookie, no Authorization header), outside the admin and the document downloads,
+that sets no cookie, asks for no privacy (Cache-Control private, no-cache or no-store), varies
+on nothing but Cookie, used no CSP nonce and is not streamed. Logged-in editors carry a session
+cookie, so they, the admin and previews (which live under /admin/) are never cached.
+
+The key is the scheme, host and full path with its query string; the entry holds the status,
+the headers (including the Content-Security-Policy that the CSP middleware set, so header and
+body always agree) and the body, together with the content generation it was rendered in
+(``paginacache.generatie``). One round trip to the shared cache decides: the entry is served only
+while its generation is the current one. Each process also keeps the pages it served most
+recently (``LokaleKopie``); for those the round trip only fetches the generation, not the page.
+
+The middleware sits after WhiteNoise and before the session middleware: static files never get
+here, and a hit skips sessions, CSRF, authentication and the view. Django's
+ConditionalGetMiddleware, before it, answers revisits with 304 Not Modified using the ETag that
+is stored with the entry.
+"""
+
+import hashlib
+import logging
+import re
+import threading
+import time
+from collections import OrderedDict
+
+from django.conf import settings
+from django.core.cache.backends.locmem import LocMemCache
+from django.core.exceptions import DisallowedHost
+from django.http import HttpResponse
+from django.utils.cache import patch_cache_control, set_response_etag
+
+from paginacache.generatie import GENERATIE_SLEUTEL, huidige_generatie, paginacache
+
+logger = logging.getLogger("paginacache")
+
+STANDAARD_UITGESLOTEN = ("/admin/", "/django-admin/", "/documenten/", "/static/", "/media/")
+MAX_QUERYSTRING = 1024
+VARY_TOEGESTAAN = {"cookie", "accept-encoding"}
+CACHE_CONTROL_PRIVE = {"private", "no-cache", "no-store"}
+HEADER = "X-Paginacache"
+KOMMA = re.compile(r"\s*,\s*")
+
+
+class LokaleKopie:
+    """The most recently used entries in this process's memory, at most ``maximum`` of them.
+
+    Only a copy: an entry is served from here only when its generation is the current one in
+    the shared cache. Entries also expire after PAGINACACHE_TIMEOUT, as in the shared cache.
+    """
+
+    def __init__(self, maximum):
+        self.maximum = maximum
+        self.entries = OrderedDict()
+        self.slot = threading.Lock()
+
+    def get(self, sleutel):
+        if not self.maximum:
+            return None
+        with self.slot:
+            gevonden = self.entries.get(sleutel)
+            if gevonden is None:
+                return None
+            verloopt, entry = gevonden
+            if verloopt < time.monotonic():
+                del self.entries[sleutel]
+                return None
+            self.entries.move_to_end(sleutel)
+            return entry
+
+    def zet(self, sleutel, entry):
+        if not self.maximum:
+            return
+        verloopt = time.monotonic() + getattr(settings, "PAGINACACHE_TIMEOUT", 300)
+        with self.slot:
+            self.entries[sleutel] = (verloopt, entry)
+            self.entries.move_to_end(sleutel)
+            while len(self.entries) > self.maximum:
+                self.entries.popitem(last=False)
+
+
+class PaginaCacheMiddleware:
+    def __init__(self, get_response):
+        self.get_response = get_response
+        # Pointless in front of a cache in local memory itself.
+        gedeeld = not isinstance(paginacache(), LocMemCache)
+        maximum = getattr(settings, "PAGINACACHE_LOKAAL", 200) if gedeeld else 0
+        self.lokaal = LokaleKopie(maximum)
+
+    def __call__(self, request):
+        if not getattr(settings, "PAGINACACHE", False) or not self.verzoek_cachebaar(request):
+            return self.get_response(request)
+        try:
+            sleutel = self.sleutel(request)
+        except DisallowedHost:
+            return self.get_response(request)  # CommonMiddleware answers 400
+        generatie, entry = self.lees(sleutel)
+        if generatie is None:
+            return self.get_response(request)  # cache unavailable: render as usual
+        if entry is not None and entry.get("generatie") == generatie:
+            return self.herstel(entry)
+
+        response = self.get_response(request)
+        if request.method == "GET" and self.response_cachebaar(request, response):
+            self.bewaar(sleutel, generatie, response)
+            response[HEADER] = "miss"
+        return response
+
+    # -- decisions --------------------------------------------------------------------------
+
+    def verzoek_cachebaar(self, request):
+        if request.method not in ("GET", "HEAD"):
+            return False
+        uitgesloten = getattr(settings, "PAGINACACHE_UITGESLOTEN", STANDAARD_UITGESLOTEN)
+        if request.path.startswith(tuple(uitgesloten)):
+            return False
+        if len(request.META.get("QUERY_STRING", "")) > MAX_QUERYSTRING:
+            return False
+        if "HTTP_AUTHORIZATION" in request.META:
+            return False
+        cookies = request.COOKIES
+        return settings.SESSION_COOKIE_NAME not in cookies and "messages" not in cookies
+
+    def response_cachebaar(self, request, response):
+        if response.status_code != 200 or response.streaming or response.cookies:
+            return False
+        if response.has_header("Content-Encoding"):
+            return False
+        if getattr(request, "_csp_nonce", None):
+            return False  # a nonce must be new for every response
+        if response.has_header("Cache-Control"):
+            richtlijnen = {
+                deel.split("=", 1)[0].strip().lower()
+                for deel in KOMMA.split(response["Cache-Control"])
+            }
+            if richtlijnen & CACHE_CONTROL_PRIVE:
+                return False
+        if response.has_header("Vary"):
+            vary = {v.strip().lower() for v in KOMMA.split(response["Vary"]) if v.strip()}
+            if not vary <= VARY_TOEGESTAAN:
+                return False
+        return True
+
+    # -- storage ----------------------------------------------------------------------------
+
+    def sleutel(self, request):
+        adres = f"{request.scheme}://{request.get_host()}{request.get_full_path()}"
+        return "paginacache:pagina:" + hashlib.sha256(adres.encode()).hexdigest()
+
+    def lees(self, sleutel):
+        """(generation, entry); (None, None) when the cache fails.
+
+        The generation always comes from the shared cache, so every hit is checked against the
+        latest change made through any server. The entry comes from this process's memory when
+        it has it for that generation (one small round trip instead of fetching the page), and
+        otherwise from the shared cache in the same round trip.
+        """
+        lokaal = self.lokaal.get(sleutel)
+        try:
+            if lokaal is not None:
+                generatie = paginacache().get(GENERATIE_SLEUTEL)
+                if generatie is not None and lokaal.get("generatie") == generatie:
+                    return generatie, lokaal
+                gevonden = {GENERATIE_SLEUTEL: generatie} if generatie is not None else {}
+                if generatie is not None:
+                    gevonden[sleutel] = paginacache().get(sleutel)
+            else:
+                gevonden = paginacache().get_many([GENERATIE_SLEUTEL, sleutel])
+        except Exception:
+            logger.exception("Paginacache: lezen mislukt; pagina zonder cache.")
+            return None, None
+        generatie = gevonden.get(GENERATIE_SLEUTEL)
+        if generatie is None:
+            generatie = huidige_generatie()  # first request after a flush: start one
+        entry = gevonden.get(sleutel)
+        if entry is not None and entry.get("generatie") == generatie:
+            self.lokaal.zet(sleutel, entry)
+        return generatie, entry
+
+    def bewaar(self, sleutel, generatie, response):
+        if not response.has_header("ETag"):
+            set_response_etag(response)
+        # Browsers keep the page but ask again every time: ETag makes that a 304.
+        patch_cache_control(response, no_cache=True)
+        entry = {
+            "generatie": generatie,
+            "status": response.status_code,
+            "headers": [(k, v) for k, v in response.headers.items() if k != HEADER],
+            "inhoud": response.content,
+        }
+        try:
+            paginacache().set(sleutel, entry, getattr(settings, "PAGINACACHE_TIMEOUT", 300))
+        except Exception:
+            logger.exception("Paginacache: opslaan mislukt.")
+            return
+        self.lokaal.zet(sleutel, entry)
+
+    def herstel(self, entry):
+        response = HttpResponse(entry["inhoud"], status=entry["status"])
+        for naam, waarde in entry["headers"]:
+            response.headers[naam] = waarde
+        response[HEADER] = "hit"
+        return response

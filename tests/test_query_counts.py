@@ -1,0 +1,79 @@
+"""Every public page takes the same number of queries whatever the amount of content.
+
+The demo content plus bulk products (generate_bulk_content) is built once for this module; each
+page is counted with the bulk products of the module, then again after many more have been
+added. Both counts must equal the expected number. The page cache is off (test settings), so
+every request is rendered. `scripts/benchmark_paginas.py queries` prints the same counts for a
+database of any size (docs/performance.md has them for 500 and 20,000 products).
+"""
+
+import io
+
+import pytest
+from django.core.cache import caches
+from django.core.management import call_command
+from django.db import connection, transaction
+from django.test import override_settings
+from django.test.utils import CaptureQueriesContext
+
+from kennisbank import bulkinhoud
+from kennisbank.models import ProductPage
+
+EERST, ERBIJ = 500, 1500
+
+# Page -> queries, the same at EERST and at EERST + ERBIJ bulk products.
+VERWACHT = {
+    "home": 16,
+    "werkplaats": 22,
+    "product": 24,
+    "kennisbank": 27,
+    "kennisbank-1-filter": 27,
+    "kennisbank-3-filters": 27,
+    "themas": 19,
+    "thema": 20,
+    "zoeken": 8,
+    "feed": 3,
+    "feed-werkplaats": 5,
+    "feed-thema": 5,
+    "feed-thema-atom": 5,
+}
+
+
+@pytest.fixture(scope="module")
+def inhoud(django_db_setup, django_db_blocker, tmp_path_factory):
+    """Demo content and EERST bulk products, rolled back after the module."""
+    media = tmp_path_factory.mktemp("media")
+    with (
+        django_db_blocker.unblock(),
+        override_settings(MEDIA_ROOT=media),
+        transaction.atomic(),
+    ):
+        call_command("load_demo_content", stdout=io.StringIO())
+        bulkinhoud.genereer(EERST, seed=1)
+        yield media
+        transaction.set_rollback(True)
+
+
+def tellingen(client):
+    resultaat = {}
+    for naam, pad in bulkinhoud.sleutelpaginas():
+        # The first request fills Wagtail's caches (site root paths, renditions) and makes image
+        # renditions; the cache is emptied first, as local memory culls entries at random.
+        caches["default"].clear()
+        assert client.get(pad).status_code == 200, pad
+        with CaptureQueriesContext(connection) as queries:
+            response = client.get(pad)
+        assert response.status_code == 200, pad
+        resultaat[naam] = len(queries)
+    return resultaat
+
+
+@pytest.mark.django_db
+def test_query_counts_do_not_grow_with_the_content(inhoud, client, settings):
+    settings.MEDIA_ROOT = inhoud
+    eerst = tellingen(client)
+    bulkinhoud.genereer(ERBIJ, seed=2)
+    assert ProductPage.objects.live().count() > 3 * EERST
+    daarna = tellingen(client)
+    assert eerst == daarna
+    assert daarna == VERWACHT
