@@ -2,7 +2,7 @@
 
 import datetime
 
-from wagtail.models import Page, Site
+from wagtail.models import Collection, Locale, Page, Site
 
 from agenda.models import AgendaIndexPage
 from kennisbank.models import KennisbankPage, LandelijkThemaPage, ProductPage, ThemaIndexPage
@@ -16,8 +16,23 @@ def publish(parent, page):
     return page
 
 
-def build_tree():
+def roots():
+    """The tree and collection roots that Wagtail's migrations create.
+
+    A transactional test (`django_db(transaction=True)`) flushes every table afterwards,
+    migration data included, so a later test may find them gone.
+    """
+    Locale.objects.get_or_create(language_code="nl")
+    if Collection.get_first_root_node() is None:
+        Collection.add_root(name="Root")
     root = Page.get_first_root_node()
+    if root is None:
+        root = Page.add_root(title="Root", slug="root")
+    return root
+
+
+def build_tree():
+    root = roots()
     home = publish(root, HomePage(title="Home", slug="home-test", lead="Het kennisportaal."))
     Site.objects.update_or_create(
         is_default_site=True,
