@@ -314,7 +314,7 @@ def volgend_nummer():
 
 def verwijder_bulkproducten():
     """Delete every bulk product (with its links, tags, authors and index entries)."""
-    from paginacache.generatie import verhoog_generatie
+    from portal.paginacache.generatie import verhoog_generatie
 
     aantal = bulkproducten().count()
     if aantal:
@@ -640,7 +640,7 @@ def analyseer(using):
 
 def genereer(aantal, seed=1, index=True, melding=None):
     """Add ``aantal`` bulk products; returns a Verslag with the time of each step."""
-    from paginacache.generatie import verhoog_generatie
+    from portal.paginacache.generatie import verhoog_generatie
 
     melding = melding or (lambda tekst: None)
     verslag = Verslag()

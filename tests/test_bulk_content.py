@@ -11,7 +11,7 @@ from wagtail.models import Page
 
 from kennisbank import bulkinhoud
 from kennisbank.models import ProductPage
-from paginacache import generatie
+from portal.paginacache import generatie
 from werkplaatsen.models import WerkplaatsPage
 
 AANTAL = 300

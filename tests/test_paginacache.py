@@ -11,9 +11,9 @@ from django.utils.csp import LazyNonce
 from wagtail.models import Site
 
 from kennisbank.models import ProductPage
-from paginacache import generatie
-from paginacache.middleware import LokaleKopie, PaginaCacheMiddleware
 from portal.models import SiteInstellingen
+from portal.paginacache import generatie
+from portal.paginacache.middleware import LokaleKopie, PaginaCacheMiddleware
 from tests.tree import add_product, build_tree
 
 pytestmark = pytest.mark.django_db

@@ -31,7 +31,7 @@ INSTALLED_APPS = [
     "werkplaatsen",
     "kennisbank",
     "agenda",
-    "paginacache",
+    "portal.paginacache",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
@@ -63,9 +63,9 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "portal.middleware.NulTekenMiddleware",
-    # ETag and 304 Not Modified; then whole pages for anonymous visitors (paginacache/).
+    # ETag and 304 Not Modified; then whole pages for anonymous visitors (portal/paginacache/).
     "django.middleware.http.ConditionalGetMiddleware",
-    "paginacache.middleware.PaginaCacheMiddleware",
+    "portal.paginacache.middleware.PaginaCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -146,7 +146,7 @@ else:
         },
     }
 
-# Whole-page cache of anonymous GET responses (paginacache/): on unless PAGINACACHE=0.
+# Whole-page cache of anonymous GET responses (portal/paginacache/): on unless PAGINACACHE=0.
 PAGINACACHE = env_bool("PAGINACACHE", True)
 PAGINACACHE_ALIAS = "paginas"
 PAGINACACHE_TIMEOUT = int(os.environ.get("PAGINACACHE_TIMEOUT", "300"))

@@ -3,10 +3,11 @@ from django.utils.translation import gettext_lazy as _
 
 
 class PaginacacheConfig(AppConfig):
-    name = "paginacache"
+    name = "portal.paginacache"
+    label = "paginacache"
     verbose_name = _("Paginacache")
 
     def ready(self):
         # Connected in every process (app servers, management commands, the scheduler), so an
         # editor's change made anywhere invalidates the pages that every app server caches.
-        from paginacache import signalen  # noqa: F401
+        from portal.paginacache import signalen  # noqa: F401

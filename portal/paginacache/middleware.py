@@ -32,7 +32,7 @@ from django.core.exceptions import DisallowedHost
 from django.http import HttpResponse
 from django.utils.cache import patch_cache_control, set_response_etag
 
-from paginacache.generatie import GENERATIE_SLEUTEL, huidige_generatie, paginacache
+from portal.paginacache.generatie import GENERATIE_SLEUTEL, huidige_generatie, paginacache
 
 logger = logging.getLogger("paginacache")
 

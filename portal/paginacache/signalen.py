@@ -19,7 +19,7 @@ from wagtail.models import CollectionViewRestriction, Page, PageViewRestriction,
 from wagtail.signals import page_published, page_unpublished, post_page_move
 from wagtail.snippets.models import get_snippet_models
 
-from paginacache.generatie import verhoog_generatie
+from portal.paginacache.generatie import verhoog_generatie
 
 # Fields Wagtail saves on its own without changing what visitors see.
 BOEKHOUDING = frozenset(
