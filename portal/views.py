@@ -31,7 +31,7 @@ def server_error(request):
     fout = sys.exc_info()[1]
     if isinstance(fout, (OperationalError, InterfaceError)):
         logger.error("Database onbereikbaar: %s", fout)
-        html = loader.render_to_string("portal/503.html")
+        html = loader.render_to_string("503.html")
         response = HttpResponse(html, status=503)
         response["Retry-After"] = "60"
         return response
