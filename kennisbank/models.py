@@ -617,6 +617,7 @@ class ProductPage(RegionaalOnderdeel, Page):
             trefwoorden=trefwoorden,
             auteurs=auteurs,
             apa=apa_referentie(self, url),
+            canonieke_url=url,
             verwante_producten=self.verwante_producten(thema_ids, tag_ids),
             jsonld=jsonld(self.structured_data(url, auteurs, trefwoorden)),
         )
