@@ -91,11 +91,12 @@ class HomePage(Page):
                 evenementen.append(evenement)
         return evenementen
 
-    def volgend_evenement(self, moment=None):
+    def volgend_evenement(self, moment=None, aankondigingen=None):
         """The current announcement, or else the next upcoming event."""
         from agenda.models import EvenementPage
 
-        aankondigingen = self.actuele_aankondigingen(moment)
+        if aankondigingen is None:
+            aankondigingen = self.actuele_aankondigingen(moment)
         if aankondigingen:
             return aankondigingen[0]
         return EvenementPage.objects.komend(moment or timezone.now()).first()
@@ -110,7 +111,6 @@ class HomePage(Page):
         return {f"{pagina.slug}_url": pagina.url for pagina in secties.only("slug", "url_path")}
 
     def get_context(self, request, *args, **kwargs):
-        from agenda.models import EvenementPage
         from kennisbank.models import ProductPage
         from werkplaatsen.models import WerkplaatsPage
 
@@ -132,9 +132,7 @@ class HomePage(Page):
         aankondigingen = self.actuele_aankondigingen(now)
         context["aankondigingen"] = aankondigingen
         context["aankondiging"] = aankondigingen[0] if aankondigingen else None
-        context["volgend_evenement"] = (
-            aankondigingen[0] if aankondigingen else EvenementPage.objects.komend(now).first()
-        )
+        context["volgend_evenement"] = self.volgend_evenement(now, aankondigingen)
         return context
 
 
