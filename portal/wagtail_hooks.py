@@ -1,10 +1,12 @@
-"""Admin comfort: a dashboard panel for the editors of a Werkplaats."""
+"""Admin comfort: a dashboard panel for the editors of a Werkplaats; two-step verification."""
 
-from django.urls import reverse
+from django.urls import path, reverse
+from django.utils.translation import gettext as _
 from wagtail import hooks
 from wagtail.admin.ui.components import Component
 from wagtail.models import Page
 
+from portal import tweestaps
 from werkplaatsen import rollen
 
 CONCEPTEN = 10
@@ -78,3 +80,22 @@ def werkplaats_op_het_dashboard(request, panels):
     werkplaatsen = list(rollen.werkplaatsen_van(request.user))
     if werkplaatsen:
         panels.append(WerkplaatsPanel(werkplaatsen))
+
+
+@hooks.register("register_admin_urls")
+def tweestaps_urls():
+    return [
+        path("tweestaps/", tweestaps.overzicht, name="tweestaps_overzicht"),
+        path("tweestaps/instellen/", tweestaps.instellen, name="tweestaps_instellen"),
+        path("tweestaps/uitzetten/", tweestaps.uitzetten, name="tweestaps_uitzetten"),
+        path("tweestaps/code/", tweestaps.verifieren, name="tweestaps_verifieren"),
+    ]
+
+
+@hooks.register("register_account_menu_item")
+def tweestaps_in_het_account(request):
+    return {
+        "url": reverse("tweestaps_overzicht"),
+        "label": _("Tweestapsverificatie"),
+        "help_text": _("Log in met uw wachtwoord én een code uit een app op uw telefoon."),
+    }

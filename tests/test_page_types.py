@@ -216,7 +216,8 @@ class ProductAdminTests(WagtailPageTestCase):
         )
 
     def setUp(self):
-        self.user = self.login()
+        self.user = self.create_test_user()
+        self.client.force_login(self.user)
 
     def add_url(self, parent):
         return reverse("wagtailadmin_pages:add", args=("kennisbank", "productpage", parent.pk))

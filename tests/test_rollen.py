@@ -710,9 +710,11 @@ class DemoGebruikersTests(VasteMediaMap, TestCase):
         self.assertIn(f"wachtwoord {wachtwoorden['demo-noord']}", uit.getvalue())
         gebruiker = get_user_model().objects.get(username="demo-noord")
         self.assertEqual(list(gebruiker.groups.all()), [self.tree["groep_noord"]])
-        self.assertTrue(
-            self.client.login(username="demo-noord", password=wachtwoorden["demo-noord"])
+        inloggen = self.client.post(
+            reverse("wagtailadmin_login"),
+            {"username": "demo-noord", "password": wachtwoorden["demo-noord"]},
         )
+        self.assertEqual(inloggen.status_code, 302)
         self.assertEqual(self.client.get(reverse("wagtailadmin_home")).status_code, 200)
 
     def test_no_demo_users_outside_dev(self):
