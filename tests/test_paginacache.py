@@ -311,3 +311,73 @@ def test_the_local_copy_is_served_only_for_the_current_generation():
     response = middleware(RequestFactory().get("/pagina/"))
     assert (response.content, status(response)) == (b"versie 2", "miss")
     assert status(middleware(RequestFactory().get("/pagina/"))) == "hit"
+
+
+# -- an unreachable shared cache -----------------------------------------------------------------
+
+
+def gedeelde_cache_middleware(versies):
+    def view(request):
+        versies.append(request.path)
+        return HttpResponse(f"versie {len(versies)}")
+
+    middleware = PaginaCacheMiddleware(view)
+    middleware.lokaal = LokaleKopie(10)  # as in front of Redis
+    return middleware
+
+
+def test_during_an_outage_a_recently_confirmed_page_is_served_from_memory(caplog):
+    versies = []
+    middleware = gedeelde_cache_middleware(versies)
+    middleware(RequestFactory().get("/pagina/"))
+    cache = caches["paginas"]
+    with (
+        mock.patch.object(cache, "get", side_effect=ConnectionError("weg")),
+        mock.patch.object(cache, "get_many", side_effect=ConnectionError("weg")),
+        caplog.at_level(logging.ERROR, logger="paginacache"),
+    ):
+        bekend = middleware(RequestFactory().get("/pagina/"))
+        onbekend = middleware(RequestFactory().get("/andere/"))
+        nog_eens = middleware(RequestFactory().get("/andere/"))
+    assert (bekend.content, status(bekend)) == (b"versie 1", "nood")
+    assert (onbekend.content, status(onbekend)) == (b"versie 2", None)
+    assert nog_eens.content == b"versie 3"  # nothing stored while the cache is away
+    # Logged once, not once per request.
+    assert caplog.text.count("lezen mislukt") == 1
+
+
+def test_during_an_outage_the_shared_cache_is_left_alone_for_a_pause(settings):
+    settings.PAGINACACHE_PAUZE = 30
+    middleware = gedeelde_cache_middleware([])
+    cache = caches["paginas"]
+    with mock.patch.object(cache, "get_many", side_effect=ConnectionError("weg")) as get_many:
+        for _ in range(5):
+            assert middleware(RequestFactory().get("/pagina/")).status_code == 200
+    assert get_many.call_count == 1
+    # After the pause the cache is tried again, and used when it answers.
+    middleware.storing.tot = 0
+    assert status(middleware(RequestFactory().get("/pagina/"))) == "miss"
+    assert status(middleware(RequestFactory().get("/pagina/"))) == "hit"
+
+
+def test_during_an_outage_a_page_not_confirmed_for_a_minute_is_rendered_again(settings):
+    settings.PAGINACACHE_NOODDUUR = 60
+    versies = []
+    middleware = gedeelde_cache_middleware(versies)
+    middleware(RequestFactory().get("/pagina/"))
+    sleutel = middleware.sleutel(RequestFactory().get("/pagina/"))
+    verloopt, bevestigd, entry = middleware.lokaal.entries[sleutel]
+    middleware.lokaal.entries[sleutel] = (verloopt, bevestigd - 61, entry)
+    with mock.patch.object(caches["paginas"], "get", side_effect=ConnectionError("weg")):
+        response = middleware(RequestFactory().get("/pagina/"))
+    assert (response.content, status(response)) == (b"versie 2", None)
+
+
+def test_a_hit_confirms_the_local_copy_again():
+    middleware = gedeelde_cache_middleware([])
+    middleware(RequestFactory().get("/pagina/"))
+    sleutel = middleware.sleutel(RequestFactory().get("/pagina/"))
+    verloopt, bevestigd, entry = middleware.lokaal.entries[sleutel]
+    middleware.lokaal.entries[sleutel] = (verloopt, bevestigd - 600, entry)
+    assert status(middleware(RequestFactory().get("/pagina/"))) == "hit"
+    assert middleware.lokaal.entries[sleutel][1] > bevestigd - 1

@@ -13,6 +13,12 @@ body always agree) and the body, together with the content generation it was ren
 while its generation is the current one. Each process also keeps the pages it served most
 recently (``LokaleKopie``); for those the round trip only fetches the generation, not the page.
 
+When the shared cache fails, the failure is logged once and the cache is skipped for
+PAGINACACHE_PAUZE seconds (``Storing``); meanwhile a page this process confirmed current less
+than PAGINACACHE_NOODDUUR seconds before is served from its memory ("nood"), and any other
+page is rendered. So a Redis outage costs neither errors nor a timeout per request, and shows
+no page older than that minute.
+
 The middleware sits after WhiteNoise and before the session middleware: static files never get
 here, and a hit skips sessions, CSRF, authentication and the view. Django's
 ConditionalGetMiddleware, before it, answers revisits with 304 Not Modified using the ETag that
@@ -49,6 +55,8 @@ class LokaleKopie:
 
     Only a copy: an entry is served from here only when its generation is the current one in
     the shared cache. Entries also expire after PAGINACACHE_TIMEOUT, as in the shared cache.
+    While the shared cache is out of reach, an entry is served only if it was confirmed
+    current less than ``max_onbevestigd`` seconds before.
     """
 
     def __init__(self, maximum):
@@ -56,16 +64,19 @@ class LokaleKopie:
         self.entries = OrderedDict()
         self.slot = threading.Lock()
 
-    def get(self, sleutel):
+    def get(self, sleutel, max_onbevestigd=None):
         if not self.maximum:
             return None
+        nu = time.monotonic()
         with self.slot:
             gevonden = self.entries.get(sleutel)
             if gevonden is None:
                 return None
-            verloopt, entry = gevonden
-            if verloopt < time.monotonic():
+            verloopt, bevestigd, entry = gevonden
+            if verloopt < nu:
                 del self.entries[sleutel]
+                return None
+            if max_onbevestigd is not None and nu - bevestigd > max_onbevestigd:
                 return None
             self.entries.move_to_end(sleutel)
             return entry
@@ -73,12 +84,42 @@ class LokaleKopie:
     def zet(self, sleutel, entry):
         if not self.maximum:
             return
-        verloopt = time.monotonic() + getattr(settings, "PAGINACACHE_TIMEOUT", 300)
+        nu = time.monotonic()
+        verloopt = nu + getattr(settings, "PAGINACACHE_TIMEOUT", 300)
         with self.slot:
-            self.entries[sleutel] = (verloopt, entry)
+            self.entries[sleutel] = (verloopt, nu, entry)
             self.entries.move_to_end(sleutel)
             while len(self.entries) > self.maximum:
                 self.entries.popitem(last=False)
+
+    def bevestig(self, sleutel):
+        """The shared cache just confirmed that this entry is current."""
+        with self.slot:
+            gevonden = self.entries.get(sleutel)
+            if gevonden is not None:
+                self.entries[sleutel] = (gevonden[0], time.monotonic(), gevonden[2])
+
+
+class Storing:
+    """Remembers that the shared cache failed, so that requests skip it for PAGINACACHE_PAUZE
+    seconds: an unreachable Redis then costs neither a timeout per request nor a traceback in
+    the log per request (one per pause)."""
+
+    def __init__(self):
+        self.tot = 0.0
+
+    def actief(self):
+        return time.monotonic() < self.tot
+
+    def meld(self, wat):
+        """Call from an except block."""
+        eerste = not self.actief()
+        pauze = getattr(settings, "PAGINACACHE_PAUZE", 5)
+        self.tot = time.monotonic() + pauze
+        if eerste:
+            logger.exception(
+                "Paginacache: %s mislukt; de komende %s s zonder gedeelde cache.", wat, pauze
+            )
 
 
 class PaginaCacheMiddleware:
@@ -88,6 +129,7 @@ class PaginaCacheMiddleware:
         gedeeld = not isinstance(paginacache(), LocMemCache)
         maximum = getattr(settings, "PAGINACACHE_LOKAAL", 200) if gedeeld else 0
         self.lokaal = LokaleKopie(maximum)
+        self.storing = Storing()
 
     def __call__(self, request):
         if not getattr(settings, "PAGINACACHE", False) or not self.verzoek_cachebaar(request):
@@ -96,9 +138,9 @@ class PaginaCacheMiddleware:
             sleutel = self.sleutel(request)
         except DisallowedHost:
             return self.get_response(request)  # CommonMiddleware answers 400
-        generatie, entry = self.lees(sleutel)
+        generatie, entry = (None, None) if self.storing.actief() else self.lees(sleutel)
         if generatie is None:
-            return self.get_response(request)  # cache unavailable: render as usual
+            return self.zonder_gedeelde_cache(request, sleutel)
         if entry is not None and entry.get("generatie") == generatie:
             return self.herstel(entry)
 
@@ -143,6 +185,17 @@ class PaginaCacheMiddleware:
                 return False
         return True
 
+    def zonder_gedeelde_cache(self, request, sleutel):
+        """The shared cache is out of reach: serve this process's copy if it was confirmed
+        current a moment ago (PAGINACACHE_NOODDUUR seconds), otherwise render the page."""
+        noodduur = getattr(settings, "PAGINACACHE_NOODDUUR", 60)
+        entry = self.lokaal.get(sleutel, max_onbevestigd=noodduur)
+        if entry is None:
+            return self.get_response(request)
+        response = self.herstel(entry)
+        response[HEADER] = "nood"
+        return response
+
     # -- storage ----------------------------------------------------------------------------
 
     def sleutel(self, request):
@@ -162,6 +215,7 @@ class PaginaCacheMiddleware:
             if lokaal is not None:
                 generatie = paginacache().get(GENERATIE_SLEUTEL)
                 if generatie is not None and lokaal.get("generatie") == generatie:
+                    self.lokaal.bevestig(sleutel)
                     return generatie, lokaal
                 gevonden = {GENERATIE_SLEUTEL: generatie} if generatie is not None else {}
                 if generatie is not None:
@@ -169,7 +223,7 @@ class PaginaCacheMiddleware:
             else:
                 gevonden = paginacache().get_many([GENERATIE_SLEUTEL, sleutel])
         except Exception:
-            logger.exception("Paginacache: lezen mislukt; pagina zonder cache.")
+            self.storing.meld("lezen")
             return None, None
         generatie = gevonden.get(GENERATIE_SLEUTEL)
         if generatie is None:
@@ -193,7 +247,7 @@ class PaginaCacheMiddleware:
         try:
             paginacache().set(sleutel, entry, getattr(settings, "PAGINACACHE_TIMEOUT", 300))
         except Exception:
-            logger.exception("Paginacache: opslaan mislukt.")
+            self.storing.meld("opslaan")
             return
         self.lokaal.zet(sleutel, entry)
 

@@ -157,6 +157,10 @@ else:
 PAGINACACHE = env_bool("PAGINACACHE", True)
 PAGINACACHE_ALIAS = "paginas"
 PAGINACACHE_TIMEOUT = int(os.environ.get("PAGINACACHE_TIMEOUT", "300"))
+# When Redis fails: seconds to leave it alone, and how old (since the last confirmation that it
+# is current) a page in a server's own memory may be to be served meanwhile.
+PAGINACACHE_PAUZE = int(os.environ.get("PAGINACACHE_PAUZE", "5"))
+PAGINACACHE_NOODDUUR = int(os.environ.get("PAGINACACHE_NOODDUUR", "60"))
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
