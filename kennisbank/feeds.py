@@ -3,6 +3,7 @@
 from django.contrib.syndication.views import Feed
 from django.shortcuts import get_object_or_404
 from django.utils.feedgenerator import Atom1Feed
+from django.utils.html import escape
 from django.utils.translation import gettext_lazy as _
 
 from kennisbank.models import LandelijkThemaPage, ProductPage
@@ -30,7 +31,9 @@ class ProductenFeed(Feed):
         return item.title
 
     def item_description(self, item):
-        return item.samenvatting
+        # Readers render an RSS description as HTML, and Atom's summary is written with
+        # type="html"; the summary is plain text, so escape it.
+        return escape(item.samenvatting)
 
     def item_link(self, item):
         return item.url

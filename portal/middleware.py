@@ -22,6 +22,9 @@ class BeveiligingsheadersMiddleware:
         if request.path.startswith(self.ADMIN_PREFIXES):
             response._csp_config = settings.ADMIN_CSP
             response.headers.setdefault("X-Frame-Options", "SAMEORIGIN")
+        if response.headers.get("Content-Encoding") == "None":
+            # Wagtail's document serving writes a missing encoding as the text "None".
+            del response.headers["Content-Encoding"]
         response.headers.setdefault("Permissions-Policy", settings.PERMISSIONS_POLICY)
         response.headers.setdefault("Cross-Origin-Opener-Policy", "same-origin")
         return response

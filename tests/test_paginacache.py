@@ -381,3 +381,30 @@ def test_a_hit_confirms_the_local_copy_again():
     middleware.lokaal.entries[sleutel] = (verloopt, bevestigd - 600, entry)
     assert status(middleware(RequestFactory().get("/pagina/"))) == "hit"
     assert middleware.lokaal.entries[sleutel][1] > bevestigd - 1
+
+
+def test_after_an_outage_the_pages_cached_before_it_are_not_served(client, boom):
+    assert status(client.get("/kennisbank/")) == "miss"
+    cache = caches["paginas"]
+    with (
+        mock.patch.object(cache, "incr", side_effect=ConnectionError("weg")),
+        mock.patch.object(cache, "set", side_effect=ConnectionError("weg")),
+    ):
+        add_product(boom["zuyd"], "Gepubliceerd tijdens de storing", day=9)
+    # Redis is back and still holds the page of before, under the old generation.
+    response = client.get("/kennisbank/")
+    assert status(response) == "miss"
+    assert "Gepubliceerd tijdens de storing" in response.content.decode()
+    assert status(client.get("/kennisbank/")) == "hit"
+
+
+def test_a_read_error_bumps_the_generation_once_the_cache_answers_again():
+    middleware = gedeelde_cache_middleware([])
+    middleware(RequestFactory().get("/pagina/"))
+    voor = generatie.huidige_generatie()
+    with mock.patch.object(caches["paginas"], "get", side_effect=ConnectionError("weg")):
+        middleware(RequestFactory().get("/pagina/"))
+    middleware.storing.tot = 0
+    assert status(middleware(RequestFactory().get("/pagina/"))) == "miss"
+    assert generatie.huidige_generatie() != voor
+    assert status(middleware(RequestFactory().get("/pagina/"))) == "hit"

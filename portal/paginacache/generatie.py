@@ -10,6 +10,7 @@ cache (``huidige_generatie`` returns None).
 """
 
 import logging
+import threading
 import time
 
 from django.conf import settings
@@ -19,6 +20,10 @@ from django.db import transaction
 logger = logging.getLogger("paginacache")
 
 GENERATIE_SLEUTEL = "paginacache:generatie"
+
+# Set when this process could not reach the cache: a bump (here or in another process) may have
+# been lost, so the generation is bumped once the cache answers again.
+_achterstand = threading.Event()
 
 
 def paginacache():
@@ -53,10 +58,21 @@ def _verhoog():
             # No generation yet (or evicted): any new value invalidates what was stored.
             cache.set(GENERATIE_SLEUTEL, _beginwaarde(), timeout=None)
     except Exception:
+        _achterstand.set()
         logger.exception(
-            "Paginacache: generatie niet te verhogen; gecachte pagina's verlopen pas na "
-            "PAGINACACHE_TIMEOUT seconden."
+            "Paginacache: generatie niet te verhogen; dat gebeurt zodra de cache weer antwoordt."
         )
+
+
+def markeer_achterstand():
+    _achterstand.set()
+
+
+def inhalen():
+    """After an outage: bump the generation once, for the changes whose bump was lost."""
+    if _achterstand.is_set():
+        _achterstand.clear()
+        _verhoog()
 
 
 def verhoog_generatie(using=None):

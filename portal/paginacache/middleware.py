@@ -17,7 +17,8 @@ When the shared cache fails, the failure is logged once and the cache is skipped
 PAGINACACHE_PAUZE seconds (``Storing``); meanwhile a page this process confirmed current less
 than PAGINACACHE_NOODDUUR seconds before is served from its memory ("nood"), and any other
 page is rendered. So a Redis outage costs neither errors nor a timeout per request, and shows
-no page older than that minute.
+no page older than that minute. A process that saw the outage bumps the generation once when
+Redis answers again, since a publish meanwhile could not.
 
 The middleware sits after WhiteNoise and before the session middleware: static files never get
 here, and a hit skips sessions, CSRF, authentication and the view. Django's
@@ -38,7 +39,13 @@ from django.core.exceptions import DisallowedHost
 from django.http import HttpResponse
 from django.utils.cache import patch_cache_control, set_response_etag
 
-from portal.paginacache.generatie import GENERATIE_SLEUTEL, huidige_generatie, paginacache
+from portal.paginacache.generatie import (
+    GENERATIE_SLEUTEL,
+    huidige_generatie,
+    inhalen,
+    markeer_achterstand,
+    paginacache,
+)
 
 logger = logging.getLogger("paginacache")
 
@@ -114,6 +121,7 @@ class Storing:
     def meld(self, wat):
         """Call from an except block."""
         eerste = not self.actief()
+        markeer_achterstand()
         pauze = getattr(settings, "PAGINACACHE_PAUZE", 5)
         self.tot = time.monotonic() + pauze
         if eerste:
@@ -138,7 +146,10 @@ class PaginaCacheMiddleware:
             sleutel = self.sleutel(request)
         except DisallowedHost:
             return self.get_response(request)  # CommonMiddleware answers 400
-        generatie, entry = (None, None) if self.storing.actief() else self.lees(sleutel)
+        generatie, entry = None, None
+        if not self.storing.actief():
+            inhalen()
+            generatie, entry = self.lees(sleutel)
         if generatie is None:
             return self.zonder_gedeelde_cache(request, sleutel)
         if entry is not None and entry.get("generatie") == generatie:
