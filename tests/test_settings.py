@@ -156,8 +156,10 @@ def test_tests_run_on_the_database_that_database_url_names():
 
 def test_redis_url_selects_redis_cache():
     cache = load(REDIS_URL="redis://127.0.0.1:6379/3")["CACHE"]
-    assert cache["BACKEND"] == "django.core.cache.backends.redis.RedisCache"
+    assert cache["BACKEND"] == "django_redis.cache.RedisCache"
     assert cache["LOCATION"] == "redis://127.0.0.1:6379/3"
+    # An outage reads as an empty cache, not as an error on every page.
+    assert cache["OPTIONS"]["IGNORE_EXCEPTIONS"] is True
 
 
 def test_without_redis_url_cache_is_local_memory():

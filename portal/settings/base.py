@@ -125,11 +125,18 @@ if REDIS_URL:
     # Shared by every app server. Short socket timeouts: an unreachable Redis costs a request
     # at most a moment (the page cache then renders without it and logs the error).
     CACHES = {
+        # Wagtail's and Django's general cache. An unreachable Redis reads as an empty cache
+        # (django-redis IGNORE_EXCEPTIONS): Wagtail looks up its site root paths here on every
+        # page that links to another page, and an outage must not turn those into errors.
         "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "BACKEND": "django_redis.cache.RedisCache",
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": "wsd",
-            "OPTIONS": {"socket_connect_timeout": REDIS_TIMEOUT, "socket_timeout": REDIS_TIMEOUT},
+            "OPTIONS": {
+                "SOCKET_CONNECT_TIMEOUT": REDIS_TIMEOUT,
+                "SOCKET_TIMEOUT": REDIS_TIMEOUT,
+                "IGNORE_EXCEPTIONS": True,
+            },
         },
         # The page cache: django-redis keeps one client per process (Django's backend builds
         # one per call), which halves the cost of the one round trip of every cached page.
@@ -285,9 +292,15 @@ SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
 X_FRAME_OPTIONS = "DENY"
 WAGTAIL_GRAVATAR_PROVIDER_URL = None
 
+# The errors the general cache ignores are logged, once a minute (portal/logboek.py).
+DJANGO_REDIS_LOG_IGNORED_EXCEPTIONS = True
+DJANGO_REDIS_LOGGER = "portal.cache"
+
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
+    "filters": {"eens_per_minuut": {"()": "portal.logboek.EensPerTijdvak", "seconden": 60}},
     "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "loggers": {"portal.cache": {"filters": ["eens_per_minuut"]}},
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "WARNING")},
 }
