@@ -347,7 +347,7 @@ def test_during_an_outage_a_recently_confirmed_page_is_served_from_memory(caplog
 
 
 def test_during_an_outage_the_shared_cache_is_left_alone_for_a_pause(settings):
-    settings.PAGINACACHE_PAUZE = 30
+    settings.REDIS_PAUZE = 30
     middleware = gedeelde_cache_middleware([])
     cache = caches["paginas"]
     with mock.patch.object(cache, "get_many", side_effect=ConnectionError("weg")) as get_many:

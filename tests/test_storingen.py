@@ -1,6 +1,8 @@
-"""Faults: an unreachable database gives a clear 503 page, not a stack trace."""
+"""Faults: an unreachable database gives a clear 503 page, not a stack trace; a Redis that goes
+down costs the page cache, not the site, and caching resumes when it is back."""
 
 import os
+import re
 import socket
 import subprocess
 import sys
@@ -9,9 +11,17 @@ import urllib.error
 import urllib.request
 from pathlib import Path
 
+import pytest
 from django.conf import settings
+from wagtail.models import Site
+
+from portal.models import SiteInstellingen
+from tests import test_schaal_processen
+from tests.test_schaal_processen import Server
+from tests.tree import add_product, build_tree
 
 ROOT = Path(settings.BASE_DIR)
+REDIS_SERVER = "/usr/bin/redis-server"
 
 
 def vrije_poort():
@@ -56,3 +66,108 @@ def test_unreachable_database_gives_503_page(tmp_path):
     finally:
         server.terminate()
         server.wait(timeout=10)
+
+
+class PriveRedis:
+    """A redis-server of one test alone, on a free port of 127.0.0.1; killed and started again."""
+
+    def __init__(self, tmp_path):
+        self.poort = vrije_poort()
+        self.map = tmp_path
+        self.proces = None
+        self.url = f"redis://127.0.0.1:{self.poort}/0"
+
+    def antwoordt(self):
+        try:
+            with socket.create_connection(("127.0.0.1", self.poort), timeout=1) as s:
+                s.sendall(b"PING\r\n")
+                return s.recv(16).startswith(b"+PONG")
+        except OSError:
+            return False
+
+    def start(self):
+        self.proces = subprocess.Popen(
+            [REDIS_SERVER, "--bind", "127.0.0.1", "--port", str(self.poort), "--save", ""]
+            + ["--appendonly", "no", "--dir", str(self.map)],
+            stdin=subprocess.DEVNULL,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
+        for _ in range(100):
+            if self.antwoordt():
+                return
+            time.sleep(0.05)
+        self.kill()
+        raise AssertionError(f"redis-server on port {self.poort} did not answer")
+
+    def kill(self):
+        """Gone at once, as in a crash: SIGKILL, nothing said to its clients."""
+        if self.proces is not None and self.proces.poll() is None:
+            self.proces.kill()
+            self.proces.wait(timeout=10)
+
+
+@pytest.fixture
+def prive_redis(tmp_path):
+    if not os.path.exists(REDIS_SERVER):
+        if os.environ.get("CI", "").lower() in ("1", "true", "yes"):
+            pytest.fail(f"CI must have {REDIS_SERVER} (apt-get install redis-server)")
+        pytest.skip(
+            f"needs {REDIS_SERVER} to start a Redis of its own (apt-get install redis-server)"
+        )
+    redis = PriveRedis(tmp_path)
+    redis.start()
+    yield redis
+    redis.kill()
+
+
+@pytest.mark.skipif(
+    settings.DATABASES["default"]["ENGINE"] != "django.db.backends.postgresql",
+    reason="needs PostgreSQL: the app server reads the test database (DATABASE_URL=postgres)",
+)
+@pytest.mark.django_db(transaction=True)
+def test_redis_going_down_costs_the_cache_not_the_site_and_caching_resumes(
+    prive_redis, monkeypatch, tmp_path
+):
+    boom = build_tree()
+    product = add_product(boom["noord"], "Rapport over mantelzorg in Groningen")
+    # Made now rather than by the first request that shows them (which would invalidate).
+    SiteInstellingen.for_site(Site.objects.get(is_default_site=True))
+    # The app server of test_schaal_processen (gunicorn, 1 worker, page cache on), on our Redis;
+    # after a Redis error it leaves Redis alone for REDIS_PAUZE seconds.
+    monkeypatch.setattr(test_schaal_processen, "REDIS_URL", prive_redis.url)
+    monkeypatch.setenv("REDIS_PAUZE", "1")
+    server = Server("redis-storing", tmp_path)
+    try:
+        server.wacht()
+        assert server.get("/kennisbank/")[:2] == (200, "miss")
+        assert server.get("/kennisbank/")[:2] == (200, "hit")
+
+        prive_redis.kill()
+        # Confirmed current a moment ago: served from the process's own memory.
+        status, cache, body = server.get("/kennisbank/")
+        assert (status, cache) == (200, "nood")
+        assert product.title in body
+        # Not in its memory: rendered, and not stored (no X-Paginacache).
+        verwacht = {
+            product.url: product.title,
+            "/zoeken/?q=mantelzorg": product.title,
+            "/": "Het kennisportaal.",
+            "/themas/": boom["armoede"].title,
+        }
+        for pad, tekst in verwacht.items():
+            status, cache, body = server.get(pad)
+            assert (status, cache) == (200, None), pad
+            assert tekst in body, pad
+        log = server.log.read_text()
+        assert re.search(r"Paginacache: \w+ mislukt", log)
+        assert "Internal Server Error" not in log
+
+        prive_redis.start()  # empty, on the same port
+        time.sleep(1.2)  # past the pause
+        assert server.get("/kennisbank/")[:2] == (200, "miss")
+        status, cache, body = server.get("/kennisbank/")
+        assert (status, cache) == (200, "hit")
+        assert product.title in body
+    finally:
+        server.stop()

@@ -14,7 +14,7 @@ while its generation is the current one. Each process also keeps the pages it se
 recently (``LokaleKopie``); for those the round trip only fetches the generation, not the page.
 
 When the shared cache fails, the failure is logged once and the cache is skipped for
-PAGINACACHE_PAUZE seconds (``Storing``); meanwhile a page this process confirmed current less
+REDIS_PAUZE seconds (``Storing``); meanwhile a page this process confirmed current less
 than PAGINACACHE_NOODDUUR seconds before is served from its memory ("nood"), and any other
 page is rendered. So a Redis outage costs neither errors nor a timeout per request, and shows
 no page older than that minute. A process that saw the outage bumps the generation once when
@@ -108,7 +108,7 @@ class LokaleKopie:
 
 
 class Storing:
-    """Remembers that the shared cache failed, so that requests skip it for PAGINACACHE_PAUZE
+    """Remembers that the shared cache failed, so that requests skip it for REDIS_PAUZE
     seconds: an unreachable Redis then costs neither a timeout per request nor a traceback in
     the log per request (one per pause)."""
 
@@ -122,7 +122,7 @@ class Storing:
         """Call from an except block."""
         eerste = not self.actief()
         markeer_achterstand()
-        pauze = getattr(settings, "PAGINACACHE_PAUZE", 5)
+        pauze = getattr(settings, "REDIS_PAUZE", 5)
         self.tot = time.monotonic() + pauze
         if eerste:
             logger.exception(

@@ -121,6 +121,8 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 REDIS_URL = os.environ.get("REDIS_URL", "")
 REDIS_TIMEOUT = float(os.environ.get("REDIS_TIMEOUT", "0.5"))
+# After Redis could not be reached: seconds during which it is not tried again.
+REDIS_PAUZE = int(os.environ.get("REDIS_PAUZE", "5"))
 if REDIS_URL:
     # Shared by every app server. Short socket timeouts: an unreachable Redis costs a request
     # at most a moment (the page cache then renders without it and logs the error).
@@ -135,6 +137,7 @@ if REDIS_URL:
             "OPTIONS": {
                 "SOCKET_CONNECT_TIMEOUT": REDIS_TIMEOUT,
                 "SOCKET_TIMEOUT": REDIS_TIMEOUT,
+                "CONNECTION_POOL_CLASS": "portal.redisverbinding.PauzerendePool",
                 "IGNORE_EXCEPTIONS": True,
             },
         },
@@ -144,7 +147,11 @@ if REDIS_URL:
             "BACKEND": "django_redis.cache.RedisCache",
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": "wsd-paginas",
-            "OPTIONS": {"SOCKET_CONNECT_TIMEOUT": REDIS_TIMEOUT, "SOCKET_TIMEOUT": REDIS_TIMEOUT},
+            "OPTIONS": {
+                "SOCKET_CONNECT_TIMEOUT": REDIS_TIMEOUT,
+                "SOCKET_TIMEOUT": REDIS_TIMEOUT,
+                "CONNECTION_POOL_CLASS": "portal.redisverbinding.PauzerendePool",
+            },
         },
     }
 else:
@@ -164,9 +171,8 @@ else:
 PAGINACACHE = env_bool("PAGINACACHE", True)
 PAGINACACHE_ALIAS = "paginas"
 PAGINACACHE_TIMEOUT = int(os.environ.get("PAGINACACHE_TIMEOUT", "300"))
-# When Redis fails: seconds to leave it alone, and how old (since the last confirmation that it
-# is current) a page in a server's own memory may be to be served meanwhile.
-PAGINACACHE_PAUZE = int(os.environ.get("PAGINACACHE_PAUZE", "5"))
+# During a Redis outage: how old (since the last confirmation that it is current) a page in a
+# server's own memory may be to be served.
 PAGINACACHE_NOODDUUR = int(os.environ.get("PAGINACACHE_NOODDUUR", "60"))
 
 AUTH_PASSWORD_VALIDATORS = [
