@@ -408,3 +408,44 @@ def test_a_read_error_bumps_the_generation_once_the_cache_answers_again():
     assert status(middleware(RequestFactory().get("/pagina/"))) == "miss"
     assert generatie.huidige_generatie() != voor
     assert status(middleware(RequestFactory().get("/pagina/"))) == "hit"
+
+
+# -- after a change: one render per page ---------------------------------------------------------
+
+
+def test_during_the_render_after_a_change_others_get_the_previous_version(client, boom):
+    eerst = client.get("/kennisbank/")
+    add_product(boom["zuyd"], "Net gepubliceerd", day=9)
+    sleutel = PaginaCacheMiddleware(None).sleutel(RequestFactory().get("/kennisbank/"))
+    claim = f"{sleutel}:render:{generatie.huidige_generatie()}"
+    caches["paginas"].add(claim, 1, 10)  # another request is rendering it right now
+
+    tussendoor = client.get("/kennisbank/")
+    assert status(tussendoor) == "vorige"
+    assert tussendoor.content == eerst.content
+
+    caches["paginas"].delete(claim)  # that render failed or took too long: this one renders
+    nieuw = client.get("/kennisbank/")
+    assert status(nieuw) == "miss"
+    assert "Net gepubliceerd" in nieuw.content.decode()
+    assert status(client.get("/kennisbank/")) == "hit"
+
+
+def test_right_after_a_change_the_first_visitor_gets_the_new_version(client, boom):
+    client.get("/kennisbank/")
+    add_product(boom["zuyd"], "Net gepubliceerd", day=9)
+    eerste = client.get("/kennisbank/")
+    assert status(eerste) == "miss"
+    assert "Net gepubliceerd" in eerste.content.decode()
+
+
+def test_an_unpublished_page_does_not_live_on_as_its_previous_version(client, boom):
+    product = ProductPage.objects.get(title="Eerste rapport over mantelzorg")
+    url = product.url
+    assert status(client.get(url)) == "miss"
+    product.unpublish()
+    assert client.get(url).status_code == 404
+    sleutel = PaginaCacheMiddleware(None).sleutel(RequestFactory().get(url))
+    assert caches["paginas"].get(sleutel) is None
+    caches["paginas"].add(f"{sleutel}:render:{generatie.huidige_generatie()}", 1, 10)
+    assert client.get(url).status_code == 404

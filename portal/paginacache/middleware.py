@@ -20,6 +20,9 @@ page is rendered. So a Redis outage costs neither errors nor a timeout per reque
 no page older than that minute. A process that saw the outage bumps the generation once when
 Redis answers again, since a publish meanwhile could not.
 
+After a change, the first request for a page renders it, and requests for that page during that
+render get its previous version ("vorige") rather than rendering it too (``mag_renderen``).
+
 The middleware sits after WhiteNoise and before the session middleware: static files never get
 here, and a hit skips sessions, CSRF, authentication and the view. Django's
 ConditionalGetMiddleware, before it, answers revisits with 304 Not Modified using the ETag that
@@ -154,12 +157,37 @@ class PaginaCacheMiddleware:
             return self.zonder_gedeelde_cache(request, sleutel)
         if entry is not None and entry.get("generatie") == generatie:
             return self.herstel(entry)
+        if entry is not None and not self.mag_renderen(request, sleutel, generatie):
+            response = self.herstel(entry)
+            response[HEADER] = "vorige"
+            return response
 
         response = self.get_response(request)
-        if request.method == "GET" and self.response_cachebaar(request, response):
+        if request.method != "GET":
+            return response
+        if self.response_cachebaar(request, response):
             self.bewaar(sleutel, generatie, response)
             response[HEADER] = "miss"
+        elif entry is not None:
+            self.vergeet(sleutel)  # e.g. unpublished: the previous version must not stand in
         return response
+
+    def mag_renderen(self, request, sleutel, generatie):
+        """Whether this request renders a page whose entry is of an older generation.
+
+        After every change all pages are of an older generation at once. The first request for
+        a page renders it; the ones that arrive during that render get the previous version
+        ("vorige") instead of rendering it too, so a publish under load does not pile up
+        renders. The claim lasts until the new entry is stored, or PAGINACACHE_RENDERTIJD.
+        """
+        if request.method != "GET":
+            return True
+        claim = f"{sleutel}:render:{generatie}"
+        try:
+            return paginacache().add(claim, 1, getattr(settings, "PAGINACACHE_RENDERTIJD", 10))
+        except Exception:
+            self.storing.meld("claimen")
+            return True
 
     # -- decisions --------------------------------------------------------------------------
 
@@ -261,6 +289,12 @@ class PaginaCacheMiddleware:
             self.storing.meld("opslaan")
             return
         self.lokaal.zet(sleutel, entry)
+
+    def vergeet(self, sleutel):
+        try:
+            paginacache().delete(sleutel)
+        except Exception:
+            self.storing.meld("verwijderen")
 
     def herstel(self, entry):
         response = HttpResponse(entry["inhoud"], status=entry["status"])

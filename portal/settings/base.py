@@ -174,6 +174,8 @@ PAGINACACHE_TIMEOUT = int(os.environ.get("PAGINACACHE_TIMEOUT", "300"))
 # During a Redis outage: how old (since the last confirmation that it is current) a page in a
 # server's own memory may be to be served.
 PAGINACACHE_NOODDUUR = int(os.environ.get("PAGINACACHE_NOODDUUR", "60"))
+# After a change: how long one request may render a page while others get its previous version.
+PAGINACACHE_RENDERTIJD = int(os.environ.get("PAGINACACHE_RENDERTIJD", "10"))
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
