@@ -1,9 +1,16 @@
 """Editor accounts: login throttling of the Wagtail admin (django-axes), passwords."""
 
+import hashlib
+import logging
+
 from django.conf import settings
 from django.contrib.auth.password_validation import MinimumLengthValidator
+from django.core.cache import cache
 from django.shortcuts import render
 from django.utils.translation import ngettext
+from wagtail.admin.forms.auth import PasswordResetForm
+
+logger = logging.getLogger(__name__)
 
 
 def client_ip(request):
@@ -43,3 +50,28 @@ class MinimaleLengteValidator(MinimumLengthValidator):
             "Dit wachtwoord is te kort: het moet minstens %(min_length)d tekens bevatten.",
             self.min_length,
         ) % {"min_length": self.min_length}
+
+
+def herstelmail_toegestaan(email):
+    """At most WACHTWOORD_HERSTEL_PER_UUR reset mails an hour to one address, so the reset form
+    cannot be used to flood an editor's mailbox. Without a cache, no limit."""
+    sleutel = "wachtwoordherstel:" + hashlib.sha256(email.strip().lower().encode()).hexdigest()
+    try:
+        cache.add(sleutel, 0, 3600)
+        aantal = cache.incr(sleutel)
+    except Exception:  # noqa: BLE001 - an unreachable cache must not stop a reset
+        return True
+    if aantal is None:
+        return True
+    return aantal <= settings.WACHTWOORD_HERSTEL_PER_UUR
+
+
+class WachtwoordHerstelFormulier(PasswordResetForm):
+    """Wagtail's reset form, with a limit per address. Over the limit it answers exactly as
+    always (the same page, whether or not the address has an account), but sends nothing."""
+
+    def get_users(self, email):
+        if not herstelmail_toegestaan(email):
+            logger.warning("Wachtwoordherstel: limiet per uur bereikt; geen mail verstuurd.")
+            return iter(())
+        return super().get_users(email)

@@ -207,6 +207,9 @@ AXES_VERBOSE = False
 # TWEESTAPS_VERPLICHT=1 makes everyone with access to the admin set it up.
 TWEESTAPS_VERPLICHT = env_bool("TWEESTAPS_VERPLICHT", False)
 OTP_TOTP_ISSUER = "Werkplaatsen Sociaal Domein"
+# Password reset (Wagtail admin): at most this many mails an hour to one address.
+WAGTAILADMIN_USER_PASSWORD_RESET_FORM = "portal.accounts.WachtwoordHerstelFormulier"
+WACHTWOORD_HERSTEL_PER_UUR = int(os.environ.get("WACHTWOORD_HERSTEL_PER_UUR", "3"))
 # How many reverse proxies in front of the site append to X-Forwarded-For (0: none).
 TRUSTED_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT", "0"))
 
