@@ -110,8 +110,9 @@ def _database(tmp):
 class Site:
     """The served copy of the site: base URL and the URLs found in its demo content."""
 
-    def __init__(self, base_url, urls, log):
+    def __init__(self, base_url, urls, log, env):
         self.base_url = base_url
+        self.env = env
         self.page_types = urls["page_types"]
         self.kennisbank_filters = urls["kennisbank_filters"]
         self.kennisbank_meer_paginas = urls["kennisbank_meer_paginas"]
@@ -121,6 +122,10 @@ class Site:
 
     def url(self, path):
         return self.base_url + path
+
+    def manage(self, *args):
+        """Runs a management command against the served site's database."""
+        return _run(["manage.py", *args], self.env, " ".join(args))
 
     def log_tail(self, lines=40):
         return "\n".join(self.log.read_text(errors="replace").splitlines()[-lines:])
@@ -181,7 +186,7 @@ def site():
                                 pytrace=False,
                             )
                         time.sleep(0.25)
-                yield Site(base_url, urls, log)
+                yield Site(base_url, urls, log, env)
             finally:
                 server.terminate()
                 try:
