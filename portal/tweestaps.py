@@ -82,7 +82,8 @@ def code_controleren(form, apparaat):
     """Checks the form's code against the device; refusals explain themselves."""
     toegestaan, info = apparaat.verify_is_allowed()
     if not toegestaan:
-        seconden = max(1, int((info["locked_until"] - timezone.now()).total_seconds()) + 1)
+        tot = (info or {}).get("locked_until") or timezone.now()
+        seconden = max(1, int((tot - timezone.now()).total_seconds()) + 1)
         raise forms.ValidationError(
             _("Te veel onjuiste codes. Probeer het over %(seconden)d seconden opnieuw.")
             % {"seconden": seconden}
