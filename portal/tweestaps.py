@@ -108,26 +108,13 @@ class CodeFormulier(forms.Form):
         return self.cleaned_data
 
 
-class InstelFormulier(CodeFormulier):
+class WachtwoordFormulier(forms.Form):
+    """The user's current password, asked before two-step verification is turned on or off."""
+
     wachtwoord = forms.CharField(
         label=gettext_lazy("Uw huidige wachtwoord"),
         widget=forms.PasswordInput(attrs={"autocomplete": "current-password"}),
     )
-
-    def clean_wachtwoord(self):
-        wachtwoord = self.cleaned_data["wachtwoord"]
-        if not self.apparaat.user.check_password(wachtwoord):
-            raise forms.ValidationError(_("Dit wachtwoord klopt niet."))
-        return wachtwoord
-
-    def clean(self):
-        if "wachtwoord" in self.cleaned_data:
-            return super().clean()
-        return self.cleaned_data
-
-
-class UitzetFormulier(forms.Form):
-    wachtwoord = InstelFormulier.base_fields["wachtwoord"]
 
     def __init__(self, user, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -138,6 +125,21 @@ class UitzetFormulier(forms.Form):
         if not self.user.check_password(wachtwoord):
             raise forms.ValidationError(_("Dit wachtwoord klopt niet."))
         return wachtwoord
+
+
+class InstelFormulier(WachtwoordFormulier):
+    code = CodeVeld()
+    field_order = ["code", "wachtwoord"]
+
+    def __init__(self, apparaat, *args, **kwargs):
+        super().__init__(apparaat.user, *args, **kwargs)
+        self.apparaat = apparaat
+
+    def clean(self):
+        # The code is only tried with the right password: a wrong one costs no attempt.
+        if "wachtwoord" in self.cleaned_data and "code" in self.cleaned_data:
+            code_controleren(self, self.apparaat)
+        return self.cleaned_data
 
 
 def veilige_volgende(request):
@@ -170,7 +172,7 @@ def overzicht(request):
     context = {
         "apparaat": apparaten.first(),
         "verplicht": settings.TWEESTAPS_VERPLICHT,
-        "uitzetten": UitzetFormulier(request.user),
+        "uitzetten": WachtwoordFormulier(request.user),
     }
     return render(request, "portal/admin/tweestaps/overzicht.html", context)
 
@@ -210,7 +212,7 @@ def instellen(request):
 @require_POST
 @sensitive_post_parameters()
 def uitzetten(request):
-    form = UitzetFormulier(request.user, request.POST)
+    form = WachtwoordFormulier(request.user, request.POST)
     if settings.TWEESTAPS_VERPLICHT:
         messages.error(request, _("Tweestapsverificatie is verplicht en kan niet uit."))
     elif form.is_valid():

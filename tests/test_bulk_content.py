@@ -6,12 +6,12 @@ from collections import Counter
 import pytest
 from django.core.management import call_command
 from django.db import transaction
-from django.test import override_settings
 from wagtail.models import Page
 
 from kennisbank import bulkinhoud
 from kennisbank.models import ProductPage
 from portal.paginacache import generatie
+from tests.tree import demo_inhoud
 from werkplaatsen.models import WerkplaatsPage
 
 AANTAL = 300
@@ -21,14 +21,8 @@ AANTAL = 300
 def demo(django_db_setup, django_db_blocker, tmp_path_factory):
     """The demo content (16 Werkplaatsen, themes, themagroepen), rolled back after the module."""
     media = tmp_path_factory.mktemp("media")
-    with (
-        django_db_blocker.unblock(),
-        override_settings(MEDIA_ROOT=media),
-        transaction.atomic(),
-    ):
-        call_command("load_demo_content", stdout=io.StringIO())
+    with demo_inhoud(django_db_blocker, media):
         yield media
-        transaction.set_rollback(True)
 
 
 @pytest.fixture

@@ -7,17 +7,14 @@ every request is rendered. `scripts/benchmark_paginas.py queries` prints the sam
 database of any size (docs/performance.md has them for 500 and 20,000 products).
 """
 
-import io
-
 import pytest
 from django.core.cache import caches
-from django.core.management import call_command
-from django.db import connection, transaction
-from django.test import override_settings
+from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from kennisbank import bulkinhoud
 from kennisbank.models import ProductPage
+from tests.tree import demo_inhoud
 
 EERST, ERBIJ = 500, 1500
 
@@ -43,15 +40,9 @@ VERWACHT = {
 def inhoud(django_db_setup, django_db_blocker, tmp_path_factory):
     """Demo content and EERST bulk products, rolled back after the module."""
     media = tmp_path_factory.mktemp("media")
-    with (
-        django_db_blocker.unblock(),
-        override_settings(MEDIA_ROOT=media),
-        transaction.atomic(),
-    ):
-        call_command("load_demo_content", stdout=io.StringIO())
+    with demo_inhoud(django_db_blocker, media):
         bulkinhoud.genereer(EERST, seed=1)
         yield media
-        transaction.set_rollback(True)
 
 
 def tellingen(client):

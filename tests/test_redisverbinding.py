@@ -1,6 +1,5 @@
 """Connections to an unreachable Redis give up at once during a pause."""
 
-import socket
 from unittest import mock
 
 import pytest
@@ -8,17 +7,12 @@ from redis import ConnectionPool
 from redis.exceptions import ConnectionError as RedisConnectionError
 
 from portal.redisverbinding import PauzerendePool
-
-
-def gesloten_poort():
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
+from tests.test_schaal_processen import vrije_poort
 
 
 def test_after_a_failed_connection_redis_is_not_tried_again_during_the_pause(settings):
     settings.REDIS_PAUZE = 30
-    pool = PauzerendePool.from_url(f"redis://127.0.0.1:{gesloten_poort()}/0")
+    pool = PauzerendePool.from_url(f"redis://127.0.0.1:{vrije_poort()}/0")
     with pytest.raises(RedisConnectionError):
         pool.get_connection()
     assert pool.pauze_tot > 0

@@ -17,17 +17,11 @@ from wagtail.models import Site
 
 from portal.models import SiteInstellingen
 from tests import test_schaal_processen
-from tests.test_schaal_processen import Server
+from tests.test_schaal_processen import Server, vrije_poort
 from tests.tree import add_product, build_tree
 
 ROOT = Path(settings.BASE_DIR)
 REDIS_SERVER = "/usr/bin/redis-server"
-
-
-def vrije_poort():
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
 
 
 def wacht_op(url, seconden=20):

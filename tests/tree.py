@@ -1,7 +1,12 @@
 """A small page tree for tests that need pages but not the full demo content."""
 
+import contextlib
 import datetime
+import io
 
+from django.core.management import call_command
+from django.db import transaction
+from django.test import override_settings
 from wagtail.models import Collection, Locale, Page, Site
 
 from agenda.models import AgendaIndexPage
@@ -75,3 +80,17 @@ def add_product(parent, title, day=1, **fields):
         **fields,
     )
     return publish(parent, product)
+
+
+@contextlib.contextmanager
+def demo_inhoud(django_db_blocker, media):
+    """The full demo content, for a module-scoped fixture: loaded in a transaction that is
+    rolled back when the block ends, with uploads in `media`."""
+    with (
+        django_db_blocker.unblock(),
+        override_settings(MEDIA_ROOT=media),
+        transaction.atomic(),
+    ):
+        call_command("load_demo_content", stdout=io.StringIO())
+        yield
+        transaction.set_rollback(True)
