@@ -11,6 +11,7 @@ from wagtail.query import PageQuerySet
 from wagtail.search import index
 
 from agenda.blocks import ProgrammaBlock
+from portal.openbaar import openbaar
 from werkplaatsen.models import RICHTEXT_FEATURES, RegionaalOnderdeel
 
 
@@ -24,7 +25,7 @@ class EvenementSoort(models.TextChoices):
 
 class EvenementQuerySet(PageQuerySet):
     def overzicht(self):
-        return self.live().public().select_related("werkplaats").defer_streamfields()
+        return openbaar(self).select_related("werkplaats").defer_streamfields()
 
     def komend(self, moment=None):
         """Events that have not ended yet, soonest first."""
@@ -158,6 +159,11 @@ class EvenementPage(RegionaalOnderdeel, Page):
             )
         if self.eind and self.start and self.eind < self.start:
             raise ValidationError({"eind": _("Het einde kan niet voor het begin liggen.")})
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["themas"] = openbaar(self.themas.all())
+        return context
 
     @property
     def is_geweest(self):

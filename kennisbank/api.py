@@ -7,6 +7,7 @@ from wagtail.api.v2.views import PagesAPIViewSet
 
 from kennisbank.facetten import ASSOCIATIE
 from kennisbank.models import LandelijkThemaPage, ProductPage
+from portal.openbaar import openbaar, openbaar_zoekbaar
 from werkplaatsen.models import WerkplaatsPage
 
 
@@ -28,13 +29,13 @@ class WerkplaatsThemaFilter(BaseFilterBackend):
         if werkplaats == ASSOCIATIE:
             queryset = queryset.filter(werkplaats__isnull=True)
         elif werkplaats is not None:
-            gevonden = WerkplaatsPage.objects.live().filter(slug=werkplaats).first()
+            gevonden = openbaar(WerkplaatsPage.objects.filter(slug=werkplaats)).first()
             if gevonden is None:
                 raise BadRequestError(f"onbekende werkplaats: {werkplaats[:100]!r}")
             queryset = queryset.filter(werkplaats=gevonden)
         thema = request.GET.get("thema")
         if thema is not None:
-            gevonden = LandelijkThemaPage.objects.live().filter(slug=thema).first()
+            gevonden = openbaar(LandelijkThemaPage.objects.filter(slug=thema)).first()
             if gevonden is None:
                 raise BadRequestError(f"onbekend thema: {thema[:100]!r}")
             queryset = queryset.filter(themas=gevonden)
@@ -55,10 +56,11 @@ class ProductenAPIViewSet(PagesAPIViewSet):
     ]
 
     def get_queryset(self):
+        # Search backends accept only filters on indexed fields: hence the id subquery.
         return (
-            ProductPage.objects.live()
-            .public()
+            openbaar_zoekbaar(ProductPage.objects.all())
             .select_related("werkplaats", "document")
-            .prefetch_related("themas", "themagroepen", "tagged_items__tag")
+            .met_openbare_koppelingen()
+            .prefetch_related("tagged_items__tag")
             .order_by("-publicatiedatum", "-pk")
         )

@@ -13,7 +13,6 @@ from django.db.models import Case, Count, IntegerField, Q, When
 from django.db.models.functions import ExtractYear
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
-from taggit.models import Tag
 
 from kennisbank.models import (
     DOELGROEPEN,
@@ -24,6 +23,7 @@ from kennisbank.models import (
     ProductType,
     ThemagroepPage,
 )
+from portal.openbaar import openbaar, openbaar_q, openbaar_zoekbaar
 from werkplaatsen.models import WerkplaatsPage
 
 ASSOCIATIE = "associatie"
@@ -96,18 +96,16 @@ class Kennisbankfilter:
 
     def _opties_laden(self):
         self.werkplaatsen = list(
-            WerkplaatsPage.objects.live().public().order_by("title").values_list("slug", "title")
+            openbaar(WerkplaatsPage.objects.all()).order_by("title").values_list("slug", "title")
         )
         self.werkplaatsen.append((ASSOCIATIE, _("Associatie (landelijk)")))
         self.themas = list(
-            LandelijkThemaPage.objects.live()
-            .public()
+            openbaar(LandelijkThemaPage.objects.all())
             .order_by("path")
             .values_list("pk", "slug", "title")
         )
         self.themagroepen = list(
-            ThemagroepPage.objects.live()
-            .public()
+            openbaar(ThemagroepPage.objects.all())
             .order_by("title")
             .values_list("pk", "slug", "title")
         )
@@ -131,7 +129,12 @@ class Kennisbankfilter:
         if naam == "jaar":
             geldig = [w for w in waarden if w.isdigit() and 1900 <= int(w) <= 2100]
         elif naam == "tag":
-            geldig = list(Tag.objects.filter(slug__in=waarden).values_list("slug", flat=True))
+            # Only tags of public products: a tag of a hidden one reads as unknown.
+            geldig = list(
+                ProductTag.objects.filter(openbaar_q("content_object__"), tag__slug__in=waarden)
+                .values_list("tag__slug", flat=True)
+                .distinct()
+            )
         else:
             bekend = self._bekende_waarden(naam)
             geldig = [w for w in waarden if w in bekend]
@@ -153,7 +156,8 @@ class Kennisbankfilter:
     # -- filtering ----------------------------------------------------------------------
 
     def _zoek(self):
-        treffers = ProductPage.objects.live().search(self.q, operator="and")[:MAX_ZOEKRESULTATEN]
+        treffers = openbaar_zoekbaar(ProductPage.objects.all()).search(self.q, operator="and")
+        treffers = treffers[:MAX_ZOEKRESULTATEN]
         return [page.pk for page in treffers]
 
     def _filter(self, qs, naam, waarden):

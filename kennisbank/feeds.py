@@ -7,6 +7,7 @@ from django.utils.html import escape
 from django.utils.translation import gettext_lazy as _
 
 from kennisbank.models import LandelijkThemaPage, ProductPage
+from portal.openbaar import openbaar
 from werkplaatsen.models import WerkplaatsPage
 
 ITEMS_IN_FEED = 30
@@ -53,7 +54,7 @@ class ProductenFeed(Feed):
 
 class WerkplaatsProductenFeed(ProductenFeed):
     def get_object(self, request, slug):
-        return get_object_or_404(WerkplaatsPage.objects.live().public(), slug=slug)
+        return get_object_or_404(openbaar(WerkplaatsPage.objects.all()), slug=slug)
 
     def title(self, obj):
         return _("Nieuwe producten van %(werkplaats)s") % {"werkplaats": obj.title}
@@ -70,7 +71,7 @@ class WerkplaatsProductenFeed(ProductenFeed):
 
 class ThemaProductenFeed(ProductenFeed):
     def get_object(self, request, slug):
-        return get_object_or_404(LandelijkThemaPage.objects.live().public(), slug=slug)
+        return get_object_or_404(openbaar(LandelijkThemaPage.objects.all()), slug=slug)
 
     def title(self, obj):
         return _("Nieuwe producten over %(thema)s") % {"thema": obj.title}

@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 
 from kennisbank.facetten import ASSOCIATIE
 from kennisbank.models import LandelijkThemaPage, ProductPage
+from portal.openbaar import openbaar
 from werkplaatsen.models import WerkplaatsPage
 
 KENNISBANK_URL = "/kennisbank/"
@@ -38,14 +39,12 @@ def _url(werkplaatsen=(), themas=()):
 class Themamatrix:
     def __init__(self):
         self.themas = list(
-            LandelijkThemaPage.objects.live()
-            .public()
+            openbaar(LandelijkThemaPage.objects.all())
             .order_by("path")
             .values_list("pk", "slug", "title")
         )
         self.werkplaatsen = list(
-            WerkplaatsPage.objects.live()
-            .public()
+            openbaar(WerkplaatsPage.objects.all())
             .order_by("title")
             .values_list("pk", "slug", "title")
         )

@@ -20,6 +20,7 @@ from wagtail.query import PageQuerySet
 from wagtail.search import index
 
 from portal.blocks import InhoudBlock
+from portal.openbaar import openbaar, openbaar_q
 from werkplaatsen.models import RICHTEXT_FEATURES, RegionaalOnderdeel, WerkplaatsPage
 
 PRODUCTEN_PER_PAGINA = 20
@@ -45,7 +46,7 @@ class ThemaIndexPage(Page):
         from kennisbank.matrix import Themamatrix
 
         context = super().get_context(request, *args, **kwargs)
-        context["themas"] = LandelijkThemaPage.objects.child_of(self).live().order_by("path")
+        context["themas"] = openbaar(LandelijkThemaPage.objects.child_of(self)).order_by("path")
         context["matrix"] = Themamatrix()
         return context
 
@@ -86,9 +87,9 @@ class LandelijkThemaPage(Page):
         context["producten_per_werkplaats"] = producten_per_werkplaats(
             ProductPage.objects.overzicht().filter(themas=self), {"thema": self.slug}
         )
-        context["themagroepen"] = ThemagroepPage.objects.live().filter(themas=self)
+        context["themagroepen"] = openbaar(ThemagroepPage.objects.filter(themas=self))
         context["speerpunten"] = speerpunten_met_werkplaats(
-            self.speerpunten.filter(agenda__live=True).select_related("agenda")
+            self.speerpunten.filter(openbaar_q("agenda__")).select_related("agenda")
         )
         context["evenementen"] = EvenementPage.objects.komend().filter(themas=self)[:5]
         return context
@@ -175,8 +176,8 @@ class ThemagroepIndexPage(Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["themagroepen"] = (
-            ThemagroepPage.objects.child_of(self).live().order_by("-start_jaar", "title")
+        context["themagroepen"] = openbaar(ThemagroepPage.objects.child_of(self)).order_by(
+            "-start_jaar", "title"
         )
         return context
 
@@ -231,9 +232,20 @@ class ThemagroepPage(Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["leden"] = self.leden.select_related(
-            "lector", "lector__foto", "werkplaats"
-        ).prefetch_related("lector__foto__renditions")
+        context["themas"] = openbaar(self.themas.all())
+        context["leden"] = leden = list(
+            self.leden.select_related("lector", "lector__foto", "werkplaats").prefetch_related(
+                "lector__foto__renditions"
+            )
+        )
+        # A member speaks for a Werkplaats only where that Werkplaats is public.
+        namens = {lid.werkplaats_id for lid in leden if lid.werkplaats_id}
+        openbare_werkplaatsen = set(
+            openbaar(WerkplaatsPage.objects.filter(pk__in=namens)).values_list("pk", flat=True)
+        )
+        for lid in leden:
+            if lid.werkplaats_id not in openbare_werkplaatsen:
+                lid.werkplaats = None
         context["producten_per_werkplaats"] = producten_per_werkplaats(
             ProductPage.objects.overzicht().filter(themagroepen=self), {"themagroep": self.slug}
         )
@@ -309,12 +321,26 @@ class ProductQuerySet(PageQuerySet):
     def overzicht(self):
         """Published products as listed in overviews: newest first, no body loaded."""
         return (
-            self.live()
-            .public()
+            openbaar(self)
             .select_related("werkplaats", "afbeelding")
             .prefetch_related("afbeelding__renditions")
             .defer_streamfields()
             .order_by("-publicatiedatum", "-pk")
+        )
+
+    def met_openbare_koppelingen(self):
+        """Prefetch the public themas and themagroepen (see ProductPage.openbaar_gekoppeld)."""
+        return self.prefetch_related(
+            models.Prefetch(
+                "themas",
+                queryset=openbaar(LandelijkThemaPage.objects.all()),
+                to_attr="openbare_themas",
+            ),
+            models.Prefetch(
+                "themagroepen",
+                queryset=openbaar(ThemagroepPage.objects.all()),
+                to_attr="openbare_themagroepen",
+            ),
         )
 
 
@@ -506,13 +532,18 @@ class ProductPage(RegionaalOnderdeel, Page):
     def auteursnamen(self):
         return [auteur.weergavenaam for auteur in self.auteurs.select_related("lector")]
 
+    def openbaar_gekoppeld(self, relatie):
+        """The public pages of an m2m relation, as prefetched by `met_openbare_koppelingen`."""
+        vooraf = getattr(self, f"openbare_{relatie}", None)
+        return openbaar(getattr(self, relatie).all()) if vooraf is None else vooraf
+
     @property
     def thema_slugs(self):
-        return [thema.slug for thema in self.themas.all()]
+        return [thema.slug for thema in self.openbaar_gekoppeld("themas")]
 
     @property
     def themagroep_slugs(self):
-        return [groep.slug for groep in self.themagroepen.all()]
+        return [groep.slug for groep in self.openbaar_gekoppeld("themagroepen")]
 
     @property
     def vier_o_slugs(self):
@@ -608,12 +639,13 @@ class ProductPage(RegionaalOnderdeel, Page):
         context = super().get_context(request, *args, **kwargs)
         auteurs = list(self.auteurs.select_related("lector"))
         url = self.get_full_url(request)
-        themas = list(self.themas.all())
+        themas = list(openbaar(self.themas.all()))
         trefwoorden = list(self.tags.all())
         thema_ids = [thema.pk for thema in themas]
         tag_ids = [tag.pk for tag in trefwoorden]
         context.update(
             themas=themas,
+            themagroepen=openbaar(self.themagroepen.all()),
             trefwoorden=trefwoorden,
             auteurs=auteurs,
             apa=apa_referentie(self, url),

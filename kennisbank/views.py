@@ -7,6 +7,7 @@ from django.utils.translation import gettext as _
 from wagtail.models import Page
 
 from kennisbank.facetten import ASSOCIATIE, MAX_ZOEKTERM, zoekterm
+from portal.openbaar import openbaar_zoekbaar
 from werkplaatsen.models import RegionaalOnderdeel, WerkplaatsPage
 
 RESULTATEN_PER_PAGINA = 20
@@ -46,7 +47,7 @@ def zoeken(request):
     q = zoekterm(ruw)
     context = {"q": q, "pagina": None, "resultaten": [], "te_lang": len(ruw) > MAX_ZOEKTERM}
     if q:
-        treffers = Page.objects.live().public().specific().search(q, operator="and")
+        treffers = openbaar_zoekbaar(Page.objects.all()).specific().search(q, operator="and")
         paginator = Paginator(treffers, RESULTATEN_PER_PAGINA)
         try:
             pagina = paginator.page(request.GET.get("page") or 1)

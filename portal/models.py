@@ -10,6 +10,7 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from portal.blocks import InhoudBlock
+from portal.openbaar import openbaar
 
 
 class HomePage(Page):
@@ -103,10 +104,8 @@ class HomePage(Page):
 
     def sectie_urls(self):
         """URLs of the sections the home page links to, in one query."""
-        secties = (
-            Page.objects.child_of(self)
-            .live()
-            .filter(slug__in=["associatie", "agenda", "kennisbank"])
+        secties = openbaar(Page.objects.child_of(self)).filter(
+            slug__in=["associatie", "agenda", "kennisbank"]
         )
         return {f"{pagina.slug}_url": pagina.url for pagina in secties.only("slug", "url_path")}
 
@@ -115,14 +114,11 @@ class HomePage(Page):
         from werkplaatsen.models import WerkplaatsPage
 
         context = super().get_context(request, *args, **kwargs)
-        context["werkplaatsen"] = WerkplaatsPage.objects.live().public().order_by("title")
-        uitgelicht = [
-            item.product
-            for item in self.uitgelichte_producten.select_related(
-                "product__werkplaats", "product__afbeelding"
-            ).prefetch_related("product__afbeelding__renditions")
-            if item.product.live
-        ]
+        context["werkplaatsen"] = openbaar(WerkplaatsPage.objects.all()).order_by("title")
+        # The editors' order, public products only; also from the unsaved rows of a preview.
+        gekozen = [item.product_id for item in self.uitgelichte_producten.all()]
+        openbaar_gekozen = ProductPage.objects.overzicht().in_bulk(gekozen)
+        uitgelicht = [openbaar_gekozen[pk] for pk in gekozen if pk in openbaar_gekozen]
         context["uitgelichte_producten"] = uitgelicht
         context.update(self.sectie_urls())
         context["recente_producten"] = ProductPage.objects.overzicht().exclude(
@@ -268,3 +264,22 @@ class SiteInstellingen(BaseSiteSetting):
 
     class Meta:
         verbose_name = _("site-instellingen")
+
+
+class WachtwoordPoging(models.Model):
+    """Recent wrong guesses at the password of one page or collection restriction from one
+    address (portal.accounts.WachtwoordBeperkingMiddleware). In the database, so the lock holds
+    across every app server and worker."""
+
+    beperking = models.CharField(max_length=80)
+    adres = models.CharField(max_length=100)
+    mislukt = models.PositiveSmallIntegerField(default=0)
+    laatste = models.DateTimeField(db_index=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["beperking", "adres"], name="wachtwoordpoging_uniek")
+        ]
+
+    def __str__(self):
+        return f"{self.beperking} {self.adres}: {self.mislukt}"

@@ -3,18 +3,23 @@
 
 An editor turns it on in their account; from then on every login to the admin asks for the
 app's code. With TWEESTAPS_VERPLICHT on, everyone with access to the admin must set it up.
+Until the code is entered, the session carries no rights outside the admin either: the public
+site, restricted pages, documents and the API see an anonymous visitor.
 """
 
 from base64 import b32encode
 
 import segno
+from asgiref.sync import sync_to_async
 from django import forms
 from django.conf import settings
 from django.contrib import messages
+from django.contrib.auth.models import AnonymousUser
 from django.contrib.auth.views import redirect_to_login
 from django.shortcuts import redirect, render
 from django.urls import resolve, reverse
 from django.utils import timezone
+from django.utils.functional import SimpleLazyObject
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -38,31 +43,58 @@ VRIJ = {
 
 
 class TweeStapsMiddleware(OTPMiddleware):
-    """In the admin: marks whether the user entered a code this session (django-otp), and
-    sends one who must and has not to the code page. The public site is left alone."""
+    """Marks whether the user entered a code this session (django-otp). In the admin, sends
+    one who must and has not to the code page; elsewhere, treats them as anonymous, and sends
+    them from the site's login page to the code page."""
 
     def __call__(self, request):
-        if not request.path_info.startswith(ADMIN_PREFIXES):
-            return self.get_response(request)
         self._install_lazy_accessors(request)
+        if not request.path_info.startswith(ADMIN_PREFIXES):
+            return self.publiek(request)
         doel = self.doorsturen_naar(request)
         if doel:
             return redirect_to_login(request.get_full_path(), reverse(doel))
         return self.get_response(request)
 
+    def publiek(self, request):
+        gebruiker, agebruiker = request.user, request.auser
+        request.user = SimpleLazyObject(lambda: zonder_rechten(gebruiker))
+
+        async def auser():
+            return await sync_to_async(zonder_rechten)(await agebruiker())
+
+        request.auser = auser
+        if request.path_info == reverse("wagtailcore_login") and request.method == "GET":
+            doel = stap_nodig(gebruiker)
+            if doel:
+                return redirect_to_login(request.GET.get("next") or "/", reverse(doel))
+        return self.get_response(request)
+
     @staticmethod
     def doorsturen_naar(request):
-        user = request.user
-        if not user.is_authenticated or user.is_verified():
-            return None
         naam = resolve(request.path_info).url_name
         if naam in VRIJ:
             return None
-        if user_has_device(user, confirmed=True):
-            return "tweestaps_verifieren"
-        if settings.TWEESTAPS_VERPLICHT and naam != "tweestaps_instellen":
-            return "tweestaps_instellen"
+        doel = stap_nodig(request.user)
+        if doel == "tweestaps_instellen" and naam == doel:
+            return None
+        return doel
+
+
+def stap_nodig(user):
+    """Where a user who still has to take the second step goes to take it, or None."""
+    if not user.is_authenticated or user.is_verified():
         return None
+    if user_has_device(user, confirmed=True):
+        return "tweestaps_verifieren"
+    if settings.TWEESTAPS_VERPLICHT and user.has_perm("wagtailadmin.access_admin"):
+        return "tweestaps_instellen"
+    return None
+
+
+def zonder_rechten(user):
+    """The user, or an anonymous one while their second step is still due."""
+    return AnonymousUser() if stap_nodig(user) else user
 
 
 class CodeVeld(forms.CharField):

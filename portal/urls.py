@@ -1,6 +1,6 @@
 from django.conf import settings
 from django.contrib import admin
-from django.urls import include, path
+from django.urls import include, path, re_path
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
@@ -9,13 +9,21 @@ from wagtail.documents import urls as wagtaildocs_urls
 from agenda.ical import agenda_ics
 from kennisbank import feeds
 from kennisbank.views import zoeken
+from portal import bijlagen
 from portal.api import api_router
+from portal.openbaar import OpenbareSitemap
 from portal.views import robots_txt
+from werkplaatsen.zichtbaarheid import beheer_urls
 
 urlpatterns = [
     path("django-admin/", admin.site.urls),
+    # Before the admin: admin views narrowed to what a regional editor may see.
+    path("admin/", include(beheer_urls)),
     path("admin/", include(wagtailadmin_urls)),
+    # Documents and image files only for those who may see a page that uses them.
+    re_path(r"^documenten/(\d+)/(.*)$", bijlagen.document),
     path("documenten/", include(wagtaildocs_urls)),
+    path(f"{settings.MEDIA_URL.strip('/')}/<path:pad>", bijlagen.media, name="media"),
     path("api/v2/", api_router.urls),
     path("zoeken/", zoeken, name="zoeken"),
     path("feeds/producten/", feeds.ProductenFeed(), name="feed_producten"),
@@ -33,14 +41,9 @@ urlpatterns = [
     path("feeds/thema/<slug:slug>/", feeds.ThemaProductenFeed(), name="feed_thema"),
     path("feeds/thema/<slug:slug>/atom/", feeds.ThemaProductenAtomFeed(), name="feed_thema_atom"),
     path("agenda.ics", agenda_ics, name="agenda_ics"),
-    path("sitemap.xml", sitemap, name="sitemap"),
+    path("sitemap.xml", sitemap, {"sitemaps": {"wagtail": OpenbareSitemap}}, name="sitemap"),
     path("robots.txt", robots_txt, name="robots_txt"),
 ]
-
-if settings.DEBUG:
-    from django.conf.urls.static import static
-
-    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
 
 urlpatterns += [path("", include(wagtail_urls))]
 

@@ -6,7 +6,7 @@ from wagtail import hooks
 from wagtail.admin.ui.components import Component
 from wagtail.models import Page
 
-from portal import tweestaps
+from portal import bijlagen, openbaar, tweestaps
 from werkplaatsen import rollen
 
 CONCEPTEN = 10
@@ -99,3 +99,13 @@ def tweestaps_in_het_account(request):
         "label": _("Tweestapsverificatie"),
         "help_text": _("Log in met uw wachtwoord én een code uit een app op uw telefoon."),
     }
+
+
+@hooks.register("before_serve_document")
+def document_volgt_zijn_paginas(document, request):
+    """A document is served only to whoever may see a page that uses it (portal/bijlagen.py)."""
+    return bijlagen.voor_document(document, request)
+
+
+# An expired page, or one below an unpublished or expired page, is not served (portal/openbaar.py).
+hooks.register("before_serve_page", openbaar.weiger_verborgen_pagina)

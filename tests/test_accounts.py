@@ -8,9 +8,11 @@ import pytest
 from axes.models import AccessAttempt
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Permission
+from django.contrib.sessions.models import Session
 from django.core import mail
 from django.core.cache import cache
-from django.urls import reverse
+from django.urls import get_resolver, reverse
+from django.urls.resolvers import URLResolver
 from django.utils import timezone
 from wagtail.test.utils.form_data import querydict_from_html
 
@@ -150,6 +152,61 @@ def test_the_django_admin_login_is_throttled_too(client, redacteur):
     )
     assert response.status_code == 429
     assert not ingelogd(client)
+
+
+# Logout
+
+
+def logout_namen(resolver=None, ns=""):
+    """The names of every logout URL in the URLconf."""
+    for patroon in (resolver or get_resolver()).url_patterns:
+        if isinstance(patroon, URLResolver):
+            sub = ns + (f"{patroon.namespace}:" if patroon.namespace else "")
+            yield from logout_namen(patroon, sub)
+        elif (patroon.name or "").endswith("logout"):
+            yield ns + patroon.name
+
+
+def sessie_sleutel(client):
+    return client.cookies["sessionid"].value
+
+
+def test_the_admin_account_menu_logs_out_by_post(client, redacteur):
+    inloggen(client, "redacteur.noord", WACHTWOORD)
+    beginpagina = client.get("/admin/").content.decode()
+    assert f'"action": "{reverse("wagtailadmin_logout")}", "method": "POST"' in beginpagina
+
+
+def test_logging_out_ends_the_session_on_the_server(client, redacteur):
+    inloggen(client, "redacteur.noord", WACHTWOORD)
+    oud = sessie_sleutel(client)
+    response = client.post(reverse("wagtailadmin_logout"))
+    assert response.status_code == 302
+    assert not Session.objects.filter(session_key=oud).exists()
+
+    # The old cookie, kept or stolen, opens nothing any more.
+    client.cookies["sessionid"] = oud
+    assert client.get("/admin/").status_code == 302
+    assert not ingelogd(client)
+
+
+@pytest.mark.parametrize("naam", sorted(set(logout_namen())))
+@pytest.mark.parametrize("methode", ["get", "head", "options"])
+def test_only_a_post_logs_out(client, redacteur, naam, methode):
+    redacteur.is_staff = redacteur.is_superuser = True
+    redacteur.save()
+    inloggen(client, "redacteur.noord", WACHTWOORD)
+    oud = sessie_sleutel(client)
+
+    response = getattr(client, methode)(reverse(naam))
+    if methode != "options":
+        assert response.status_code == 405
+    assert "POST" in response["Allow"]
+    assert "sessionid" not in response.cookies
+    assert "messages" not in response.cookies
+    assert sessie_sleutel(client) == oud
+    assert Session.objects.filter(session_key=oud).exists()
+    assert client.get("/admin/").status_code == 200
 
 
 # Strong passwords

@@ -420,3 +420,21 @@ def test_every_live_page_answers_200(demo_media, client, settings):
     for pagina in Page.objects.live().filter(depth__gt=1).specific():
         response = client.get(pagina.url)
         assert response.status_code == 200, (pagina.url, response.status_code)
+
+
+def test_every_document_and_image_on_a_live_page_is_public(demo_media, client, settings):
+    """portal/bijlagen.py serves a file only when a visible page uses it: the demo's files are
+    all used by live, public pages."""
+    settings.MEDIA_ROOT = demo_media
+    cache.clear()  # renditions cached by an earlier test, whose rows were rolled back
+    bestand = re.compile(r"/(?:documenten|media)/[^\"'\s?#]+")
+    urls = set()
+    for pagina in Page.objects.live().filter(depth__gt=1).specific():
+        urls |= set(bestand.findall(client.get(pagina.url).content.decode()))
+    assert any(url.startswith("/documenten/") for url in urls)
+    assert any(url.startswith("/media/images/") for url in urls)
+
+    for url in sorted(urls):
+        response = client.get(url)
+        assert response.status_code == 200, url
+        assert "public" in response["Cache-Control"], url

@@ -26,8 +26,9 @@ from django.utils.html import escape
 from wagtail.documents import get_document_model
 from wagtail.models import Collection, UploadedFile
 
+from portal.models import InformatiePagina
 from tests.rollen_tree import gebruiker
-from tests.tree import build_tree
+from tests.tree import build_tree, publish, roots
 from werkplaatsen.rollen import collectie_van, groep_van, richt_rollen_in
 
 pytestmark = pytest.mark.django_db
@@ -355,10 +356,20 @@ def test_editing_without_a_new_file_keeps_the_file(admin_client, limiet):
 
 
 def geupload(client, naam, inhoud=PDF):
-    """Upload through the admin (so the storage cleans the name) and return the Document."""
+    """Upload through the admin (so the storage cleans the name), link it from a live page
+    (only a document that a visible page uses is public: tests/test_bijlagen.py) and return
+    the Document."""
     response = toevoegen(client, Collection.get_first_root_node(), bestand(naam, inhoud))
     assert response.status_code == 302, fouten(response)
-    return Document.objects.latest("pk")
+    return op_een_openbare_pagina(Document.objects.latest("pk"))
+
+
+def op_een_openbare_pagina(document):
+    pagina = InformatiePagina(
+        title=f"Pagina {document.pk}", body=[("document", {"document": document, "titel": ""})]
+    )
+    publish(roots(), pagina)
+    return document
 
 
 # RFC 6266: a type, a quoted ASCII filename without quotes, backslashes or control
@@ -495,7 +506,7 @@ def test_a_hostile_file_name_cannot_break_or_inject_headers(admin_client, client
         assert not Document.objects.exists()
         return
     assert response.status_code == 302
-    document = Document.objects.get()
+    document = op_een_openbare_pagina(Document.objects.get())
     # Django's upload parser and the storage leave a name of letters, digits, - _ and .
     assert re.fullmatch(r"[-\w.]+\.pdf", document.filename)
 

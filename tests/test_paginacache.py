@@ -13,7 +13,7 @@ from wagtail.models import Site
 from kennisbank.models import ProductPage
 from portal.models import SiteInstellingen
 from portal.paginacache import generatie
-from portal.paginacache.middleware import LokaleKopie, PaginaCacheMiddleware
+from portal.paginacache.middleware import PARAMETERS, LokaleKopie, PaginaCacheMiddleware
 from tests.tree import add_product, build_tree
 
 pytestmark = pytest.mark.django_db
@@ -449,3 +449,102 @@ def test_an_unpublished_page_does_not_live_on_as_its_previous_version(client, bo
     assert caches["paginas"].get(sleutel) is None
     caches["paginas"].add(f"{sleutel}:render:{generatie.huidige_generatie()}", 1, 10)
     assert client.get(url).status_code == 404
+
+
+# -- query strings: a bounded number of entries ---------------------------------------------------
+
+
+@pytest.fixture
+def telcache(settings):
+    """The page cache in a local-memory cache that never culls, so that its keys can be counted."""
+    settings.CACHES = {
+        **settings.CACHES,
+        "paginatelling": {
+            "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+            "LOCATION": "wsd-paginatelling",
+            "OPTIONS": {"MAX_ENTRIES": 1_000_000},
+        },
+    }
+    settings.PAGINACACHE_ALIAS = "paginatelling"
+    cache = caches["paginatelling"]
+    cache.clear()
+    yield cache
+    cache.clear()
+
+
+def sleutels(cache):
+    return set(cache._cache)
+
+
+def rommel(i):
+    """Query strings a crawler or an attacker might send: unknown names, unknown values,
+    free text, the same parameters in another order."""
+    bekend = sorted(PARAMETERS)
+    return [
+        f"utm_source=x{i}",
+        f"q=zoek{i}",
+        f"{bekend[i % len(bekend)]}=waarde{i}",
+        f"type=rapport&x{i}=1",
+        f"page={i}&q=woord{i}&sort=titel",
+    ][i % 5]
+
+
+def test_a_thousand_distinct_query_strings_add_a_bounded_number_of_keys(
+    client, boom, telcache, settings
+):
+    settings.PAGINACACHE_MAX_MET_QUERY = 25
+    client.get("/robots.txt")
+    voor = sleutels(telcache)
+    for i in range(1000):
+        assert client.get(f"/robots.txt?{rommel(i)}").status_code == 200
+    erbij = sleutels(telcache) - voor
+    # At most the budget of one time window, its counter and perhaps the next window's.
+    assert len(erbij) <= 25 + 2 * 2, len(erbij)
+    # A page without a query string is still cached once the budget is spent.
+    client.get("/agenda.ics")
+    assert status(client.get("/agenda.ics")) == "hit"
+
+
+def test_unknown_parameters_are_never_cached(client, boom, telcache):
+    for pad in ["/kennisbank/?utm_source=nieuwsbrief", "/kennisbank/?type=rapport&fbclid=x"]:
+        client.get(pad)
+        assert status(client.get(pad)) is None, pad
+
+
+def test_a_known_filter_combination_is_cached_whatever_the_order(client, boom, telcache):
+    eerste = client.get("/kennisbank/?type=rapport&sort=titel&q=mantelzorg")
+    assert status(eerste) == "miss"
+    for pad in [
+        "/kennisbank/?type=rapport&sort=titel&q=mantelzorg",
+        "/kennisbank/?q=mantelzorg&type=rapport&sort=titel",
+        "/kennisbank/?sort=titel&q=mantelzorg&type=rapport",
+    ]:
+        response = client.get(pad)
+        assert status(response) == "hit", pad
+        assert response.content == eerste.content
+
+
+@pytest.mark.parametrize(
+    "eerst, daarna",
+    [
+        ("type=rapport", "type=video"),
+        ("type=rapport", "type=rapport&type=video"),
+        ("type=rapport&type=video", "type=video"),
+        ("q=mantelzorg", "q=mantelzorg+rapport"),
+        ("q=mantelzorg", "q=mantelzorg&sort=titel"),
+        ("q=mantelzorg&sort=titel", "q=mantelzorg&sort=oudste"),
+        ("q=a%26b", "q=a&b="),
+        ("q=", ""),
+    ],
+)
+def test_a_page_is_never_served_for_a_query_of_another_meaning(
+    client, boom, telcache, eerst, daarna
+):
+    client.get(f"/kennisbank/?{eerst}")
+    assert status(client.get(f"/kennisbank/?{eerst}")) == "hit"
+    assert status(client.get(f"/kennisbank/?{daarna}")) != "hit"
+
+
+def test_one_search_written_two_ways_is_one_entry(client, boom, telcache):
+    client.get("/zoeken/?q=wijk+zorg")
+    assert status(client.get("/zoeken/?q=wijk%20zorg")) == "hit"

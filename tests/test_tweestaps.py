@@ -7,12 +7,15 @@ from datetime import timedelta
 import pytest
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Permission
+from django.core.files.base import ContentFile
 from django.urls import reverse
 from django.utils import timezone
 from django_otp.oath import TOTP
 from django_otp.plugins.otp_totp.models import TOTPDevice
+from wagtail.documents import get_document_model
+from wagtail.models import PageViewRestriction
 
-from tests.tree import build_tree
+from tests.tree import add_product, build_tree
 
 WACHTWOORD = "Lange-zin-over-de-wijkteams-2026"
 
@@ -165,6 +168,72 @@ def test_the_public_site_does_not_ask_for_the_code(client, redacteur):
     zet_aan(client)
     opnieuw_inloggen(client)
     assert client.get("/").status_code == 200
+
+
+def besloten_pagina():
+    """A page for logged-in visitors only, and the document it offers."""
+    document = get_document_model().objects.create(
+        title="Verslag", file=ContentFile(b"verslag", name="verslag.txt")
+    )
+    pagina = add_product(build_tree()["noord"], "Voor leden", slug="voor-leden", document=document)
+    PageViewRestriction.objects.create(page=pagina, restriction_type="login")
+    return pagina.url, document.url
+
+
+def opent(client, url):
+    response = client.get(url)
+    if response.status_code == 302:
+        assert response["Location"].startswith(reverse("wagtailcore_login"))
+        return False
+    assert response.status_code == 200
+    return True
+
+
+def test_without_it_the_password_opens_pages_for_members(client, redacteur):
+    url, document = besloten_pagina()
+    assert not opent(client, url)
+    assert client.get(document).status_code == 404
+    inloggen(client)
+    assert opent(client, url)
+    assert client.get(document).status_code == 200
+
+
+def test_before_the_code_the_session_has_no_rights_outside_the_admin(client, redacteur):
+    url, document = besloten_pagina()
+    inloggen(client)
+    apparaat = zet_aan(client)
+    assert opent(client, url)
+
+    opnieuw_inloggen(client)
+    assert not opent(client, url)
+    assert client.get(document).status_code == 404
+    # The site's login page sends the editor on to the code page, and from there back.
+    login = client.get(f"{reverse('wagtailcore_login')}?next={url}")
+    assert login["Location"].startswith(reverse("tweestaps_verifieren"))
+    verder = client.post(login["Location"], {"code": code(apparaat, 1)})
+    assert verder["Location"] == url
+    assert opent(client, url)
+    assert client.get(document).status_code == 200
+
+
+def test_when_mandatory_pages_for_members_wait_for_the_setup(client, redacteur, settings):
+    settings.TWEESTAPS_VERPLICHT = True
+    url, _document = besloten_pagina()
+    inloggen(client)
+    assert not opent(client, url)
+    assert client.get(reverse("wagtailcore_login"))["Location"].startswith(
+        reverse("tweestaps_instellen")
+    )
+    zet_aan(client)
+    assert opent(client, url)
+
+
+def test_when_mandatory_a_member_without_admin_access_needs_no_code(client, redacteur, settings):
+    settings.TWEESTAPS_VERPLICHT = True
+    url, _document = besloten_pagina()
+    redacteur.user_permissions.clear()
+    inloggen(client)
+    assert opent(client, url)
 
 
 def test_it_can_be_turned_off_with_the_password(client, redacteur):

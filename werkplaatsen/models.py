@@ -12,6 +12,7 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from portal.blocks import InhoudBlock
+from portal.openbaar import openbaar
 
 RICHTEXT_FEATURES = ["bold", "italic", "link", "document-link", "ol", "ul"]
 
@@ -154,7 +155,7 @@ class WerkplaatsIndexPage(Page):
         from werkplaatsen.kaart import kaart
 
         context = super().get_context(request, *args, **kwargs)
-        werkplaatsen = list(WerkplaatsPage.objects.child_of(self).live().public().order_by("title"))
+        werkplaatsen = list(openbaar(WerkplaatsPage.objects.child_of(self)).order_by("title"))
         context["werkplaatsen"] = werkplaatsen
         context["kaart"] = kaart(werkplaatsen)
         return context
@@ -291,18 +292,25 @@ class WerkplaatsPage(Page):
         context["personen"] = personen_met_foto(self.lectoren)
         context["partners_per_soort"] = partners_per_soort(self.partners.all())
         kennisagenda = (
-            KennisagendaPage.objects.child_of(self).live().order_by("-periode_start").first()
+            openbaar(KennisagendaPage.objects.child_of(self)).order_by("-periode_start").first()
         )
         context["kennisagenda"] = kennisagenda
-        context["speerpunten"] = (
-            kennisagenda.speerpunten.prefetch_related("themas") if kennisagenda else []
-        )
-        context["leerateliers"] = LeeratelierPage.objects.child_of(self).live().order_by("title")
+        context["speerpunten"] = speerpunten_met_themas(kennisagenda) if kennisagenda else []
+        context["leerateliers"] = openbaar(LeeratelierPage.objects.child_of(self)).order_by("title")
         context["producten"] = ProductPage.objects.overzicht().filter(werkplaats=self)[:6]
         context["kennisbank_url"] = f"/kennisbank/?werkplaats={self.slug}"
         context["evenementen"] = EvenementPage.objects.komend().filter(werkplaats=self)[:5]
         context["eerdere_evenementen"] = EvenementPage.objects.geweest().filter(werkplaats=self)[:5]
         return context
+
+
+def speerpunten_met_themas(agenda):
+    """The agenda's speerpunten, each with only its public themes in `themas.all`."""
+    from kennisbank.models import LandelijkThemaPage
+
+    return agenda.speerpunten.prefetch_related(
+        models.Prefetch("themas", queryset=openbaar(LandelijkThemaPage.objects.all()))
+    )
 
 
 def personen_met_foto(rollen):
@@ -377,7 +385,7 @@ class AssociatiePage(Page):
         context = super().get_context(request, *args, **kwargs)
         context["personen"] = personen_met_foto(self.functionarissen)
         context["werkprogramma"] = (
-            KennisagendaPage.objects.child_of(self).live().order_by("-periode_start").first()
+            openbaar(KennisagendaPage.objects.child_of(self)).order_by("-periode_start").first()
         )
         context["producten"] = ProductPage.objects.overzicht().filter(werkplaats__isnull=True)[:6]
         return context
@@ -446,10 +454,10 @@ class KennisagendaPage(Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["speerpunten"] = self.speerpunten.prefetch_related("themas")
-        context["leerateliers"] = (
-            LeeratelierPage.objects.live().filter(speerpunten__agenda=self).distinct()
-        )
+        context["speerpunten"] = speerpunten_met_themas(self)
+        context["leerateliers"] = openbaar(
+            LeeratelierPage.objects.filter(speerpunten__agenda=self)
+        ).distinct()
         return context
 
 
@@ -576,7 +584,8 @@ class LeeratelierPage(Page):
         context["personen"] = personen_met_foto(self.deelnemers)
         context["partners_per_soort"] = partners_per_soort(self.partners.all())
         context["producten"] = ProductPage.objects.overzicht().filter(leeratelier=self)
-        context["bijeenkomsten"] = EvenementPage.objects.live().filter(leeratelier=self)
+        context["themas"] = openbaar(self.themas.all())
+        context["bijeenkomsten"] = openbaar(EvenementPage.objects.filter(leeratelier=self))
         return context
 
 

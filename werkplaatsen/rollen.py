@@ -91,8 +91,8 @@ ASSOCIATIE_MODELRECHTEN = (
     "portal.publish_homepage",
     "wagtailcore.add_workflow",
     "wagtailcore.change_workflow",
-    "wagtailcore.add_task",
-    "wagtailcore.change_task",
+    # No add_task/change_task: a task names the groups that approve and so publish; setup_roles
+    # makes the one task the Associatie needs (BEOORDELING_TAAK).
 )
 BEHEER_MODELRECHTEN = (
     "wagtailadmin.access_admin",

@@ -1,24 +1,33 @@
-"""Admin integration of the roles: lectoren per Werkplaats, protected pages, workflows.
+"""Admin integration of the roles: lectoren per Werkplaats, protected pages, workflows, and
+which pages a regional editor sees in choosers, bulk actions and reports.
 
-See werkplaatsen/rollen.py for who may do what and why.
+See werkplaatsen/rollen.py for who may do what and why, and werkplaatsen/zichtbaarheid.py for
+what an editor sees.
 """
 
 from django import forms
 from django.contrib.auth.models import Permission
 from django.core.exceptions import PermissionDenied
+from django.http import Http404
 from django.shortcuts import redirect
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin import messages
 from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.panels import ObjectList
+from wagtail.admin.views.pages.bulk_actions import (
+    DeleteBulkAction,
+    MoveBulkAction,
+    PublishBulkAction,
+    UnpublishBulkAction,
+)
 from wagtail.models import GroupPagePermission
 from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import DeleteView, EditView, IndexView, SnippetViewSet
 
 from portal.models import HomePage
-from werkplaatsen import rollen
+from werkplaatsen import rollen, zichtbaarheid
 from werkplaatsen.models import Lector, WerkplaatsPage
 
 # Registered before the viewset, so that every admin view for lectoren uses it.
@@ -146,3 +155,45 @@ def homepage_rechten():
         content_type__app_label="portal",
         codename__in=["change_homepage", "publish_homepage"],
     )
+
+
+# --- What a regional editor sees outside their own Werkplaats (see zichtbaarheid.py) -----------
+
+
+@hooks.register("construct_page_chooser_queryset")
+def zichtbaar_in_paginakiezer(pages, request):
+    """Browse and search of every page chooser, the rich-text "link to page" included."""
+    ouder = (request.resolver_match.kwargs if request.resolver_match else {}).get("parent_page_id")
+    # Browsing shows the parent page's title too, and its id comes from the URL.
+    if ouder is not None and not zichtbaarheid.mag_zien(request.user, ouder):
+        raise Http404
+    return zichtbaarheid.beperk(pages, request.user)
+
+
+class ZichtbareBulkactie:
+    """Pages the user may not act on are listed by title only when the user may see them."""
+
+    def get_actionable_objects(self):
+        objects, extra = super().get_actionable_objects()
+        geweigerd = extra["items_with_no_access"]
+        if geweigerd and not rollen.is_landelijk(self.request.user):
+            zichtbaar = set(
+                zichtbaarheid.beperk(
+                    self.model.objects.filter(pk__in=[p.pk for p in geweigerd]), self.request.user
+                ).values_list("pk", flat=True)
+            )
+            extra["items_with_no_access"] = [p for p in geweigerd if p.pk in zichtbaar]
+        return objects, extra
+
+
+# Registered after Wagtail's own page bulk actions (order), so these replace them.
+for _actie in (DeleteBulkAction, MoveBulkAction, PublishBulkAction, UnpublishBulkAction):
+    hooks.register(
+        "register_bulk_action", type(_actie.__name__, (ZichtbareBulkactie, _actie), {}), order=1
+    )
+
+
+@hooks.register("construct_reports_menu")
+def paginatypen_alleen_landelijk(request, menu_items):
+    if not rollen.is_landelijk(request.user):
+        menu_items[:] = [item for item in menu_items if item.name != "page-types-usage"]

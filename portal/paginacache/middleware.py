@@ -6,7 +6,15 @@ that sets no cookie, asks for no privacy (Cache-Control private, no-cache or no-
 on nothing but Cookie, used no CSP nonce and is not streamed. Logged-in editors carry a session
 cookie, so they, the admin and previews (which live under /admin/) are never cached.
 
-The key is the scheme, host and full path with its query string; the entry holds the status,
+Query strings are bounded, since every distinct one would be an entry of its own: a request is
+cached only when each of its parameters is one that a public view reads (``PARAMETERS``: the
+kennisbank's facets, search, sort and page), its query string is at most MAX_QUERYSTRING
+characters, and at most PAGINACACHE_MAX_MET_QUERY pages with a query string were stored in the
+last PAGINACACHE_TIMEOUT seconds (``binnen_budget``: the values, free-text search included, are
+unbounded). Any other request is rendered as if there were no cache.
+
+The key is the scheme, host, path and the parameters as the view reads them (``request.GET``),
+sorted by name so that the order in the address makes no new entry; the entry holds the status,
 the headers (including the Content-Security-Policy that the CSP middleware set, so header and
 body always agree) and the body, together with the content generation it was rendered in
 (``paginacache.generatie``). One round trip to the shared cache decides: the entry is served only
@@ -35,13 +43,16 @@ import re
 import threading
 import time
 from collections import OrderedDict
+from urllib.parse import urlencode
 
 from django.conf import settings
 from django.core.cache.backends.locmem import LocMemCache
 from django.core.exceptions import DisallowedHost
 from django.http import HttpResponse
 from django.utils.cache import patch_cache_control, set_response_etag
+from django.utils.encoding import escape_uri_path
 
+from kennisbank.facetten import Kennisbankfilter
 from portal.paginacache.generatie import (
     GENERATIE_SLEUTEL,
     huidige_generatie,
@@ -54,6 +65,8 @@ logger = logging.getLogger("paginacache")
 
 STANDAARD_UITGESLOTEN = ("/admin/", "/django-admin/", "/documenten/", "/static/", "/media/")
 MAX_QUERYSTRING = 1024
+PARAMETERS = frozenset({*Kennisbankfilter.FACETTEN, "q", "sort", "page"})
+BUDGET_SLEUTEL = "paginacache:budget"
 VARY_TOEGESTAAN = {"cookie", "accept-encoding"}
 CACHE_CONTROL_PRIVE = {"private", "no-cache", "no-store"}
 HEADER = "X-Paginacache"
@@ -165,7 +178,7 @@ class PaginaCacheMiddleware:
         response = self.get_response(request)
         if request.method != "GET":
             return response
-        if self.response_cachebaar(request, response):
+        if self.response_cachebaar(request, response) and self.binnen_budget(request):
             self.bewaar(sleutel, generatie, response)
             response[HEADER] = "miss"
         elif entry is not None:
@@ -199,6 +212,8 @@ class PaginaCacheMiddleware:
             return False
         if len(request.META.get("QUERY_STRING", "")) > MAX_QUERYSTRING:
             return False
+        if not set(request.GET) <= getattr(settings, "PAGINACACHE_PARAMETERS", PARAMETERS):
+            return False
         if "HTTP_AUTHORIZATION" in request.META:
             return False
         cookies = request.COOKIES
@@ -224,6 +239,24 @@ class PaginaCacheMiddleware:
                 return False
         return True
 
+    def binnen_budget(self, request):
+        """Whether a page with this query string may still be stored in this time window.
+
+        Counted per PAGINACACHE_TIMEOUT seconds, the time an entry lives: so at most twice
+        PAGINACACHE_MAX_MET_QUERY such entries exist at once, however many addresses are asked.
+        """
+        if not request.GET:
+            return True
+        duur = getattr(settings, "PAGINACACHE_TIMEOUT", 300)
+        teller = f"{BUDGET_SLEUTEL}:{int(time.time() // duur)}"
+        try:
+            paginacache().add(teller, 0, 2 * duur)
+            gebruikt = paginacache().incr(teller)
+        except Exception:
+            self.storing.meld("tellen")
+            return False
+        return gebruikt <= getattr(settings, "PAGINACACHE_MAX_MET_QUERY", 1000)
+
     def zonder_gedeelde_cache(self, request, sleutel):
         """The shared cache is out of reach: serve this process's copy if it was confirmed
         current a moment ago (PAGINACACHE_NOODDUUR seconds), otherwise render the page."""
@@ -238,7 +271,9 @@ class PaginaCacheMiddleware:
     # -- storage ----------------------------------------------------------------------------
 
     def sleutel(self, request):
-        adres = f"{request.scheme}://{request.get_host()}{request.get_full_path()}"
+        # Sorted by name, each name's values in their order: the same meaning for every view.
+        query = urlencode(sorted(request.GET.lists()), doseq=True)
+        adres = f"{request.scheme}://{request.get_host()}{escape_uri_path(request.path)}?{query}"
         return "paginacache:pagina:" + hashlib.sha256(adres.encode()).hexdigest()
 
     def lees(self, sleutel):

@@ -43,7 +43,7 @@ INSTALLED_APPS = [
     "rest_framework",
     "wagtail.embeds",
     "wagtail.sites",
-    "wagtail.users",
+    "portal.gebruikersbeheer_apps.GebruikersbeheerConfig",  # wagtail.users, bounded
     "wagtail.snippets",
     "wagtail.documents",
     "wagtail.images",
@@ -52,7 +52,7 @@ INSTALLED_APPS = [
     "wagtail",
     "modelcluster",
     "taggit",
-    "django.contrib.admin",
+    "portal.gebruikersbeheer_apps.SuperuserAdminConfig",  # django.contrib.admin
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -76,6 +76,9 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "portal.tweestaps.TweeStapsMiddleware",
+    # Logout only by POST; page and collection passwords throttled like logins.
+    "portal.accounts.AfmeldenMiddleware",
+    "portal.accounts.WachtwoordBeperkingMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django.middleware.csp.ContentSecurityPolicyMiddleware",

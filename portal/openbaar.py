@@ -1,0 +1,97 @@
+"""What the public may see: one definition for every listing, feed, calendar, API and search.
+
+A page is public (*openbaar*) when it is live, has not expired, has no view restriction
+(login, password or group) on itself or an ancestor, and has no unpublished or expired ancestor
+below the root of the tree. Wagtail's `.live().public()` misses the last two (a page stays live
+when its parent is unpublished, and stays live after `expire_at` until `publish_scheduled`
+runs), and Wagtail's routing serves such pages; `weiger_verborgen_pagina` makes them answer 404.
+
+Only Django and Wagtail are imported here, so that every app may use it.
+"""
+
+from django.db.models import Exists, F, OuterRef, Q, QuerySet
+from django.db.models.lookups import StartsWith
+from django.http import Http404
+from django.utils import timezone
+from wagtail.contrib.sitemaps import Sitemap
+from wagtail.models import Page, PageViewRestriction
+
+
+def openbaar_q(veld="", moment=None):
+    """The condition "public" for the page at ``veld`` (e.g. ``"agenda__"``), in one query.
+
+    Ancestors are found by path prefix in subqueries (no extra round trip). Only pages with
+    children can be an ancestor, which keeps the subquery small when there are many drafts.
+    """
+    moment = moment or timezone.now()
+    pad = OuterRef(f"{veld}path")
+    verborgen_voorouder = Page.objects.filter(
+        Q(live=False) | Q(expire_at__lte=moment),
+        StartsWith(pad, F("path")),
+        depth__gt=1,
+        numchild__gt=0,
+    )
+    beperking = PageViewRestriction.objects.filter(StartsWith(pad, F("page__path")))
+    return (
+        Q(**{f"{veld}live": True})
+        & (Q(**{f"{veld}expire_at__isnull": True}) | Q(**{f"{veld}expire_at__gt": moment}))
+        & ~Q(Exists(verborgen_voorouder))
+        & ~Q(Exists(beperking))
+    )
+
+
+def openbaar(qs, moment=None):
+    """The public pages of a page queryset (or of an unsaved relation, as in a preview)."""
+    if not isinstance(qs, QuerySet):
+        qs = qs.model.objects.filter(pk__in=[obj.pk for obj in qs])
+    return qs.filter(openbaar_q(moment=moment))
+
+
+def openbaar_zoekbaar(qs, moment=None):
+    """`openbaar` for a queryset that is searched next: search backends only accept filters on
+    indexed fields, such as the page id."""
+    return qs.filter(pk__in=openbaar(Page.objects.all(), moment).values("pk"))
+
+
+def _geladen_voorouders(page):
+    """The ancestors Wagtail's routing has already loaded (it caches each page's parent)."""
+    while "_cached_parent_obj" in page.__dict__:
+        page = page._cached_parent_obj
+        yield page
+
+
+def verborgen_door_voorouder_of_verlopen(page, moment=None):
+    """Is ``page`` expired, or below an unpublished or expired page (the root excepted)?
+
+    View restrictions are left to Wagtail's own check, which asks for a login or password.
+    """
+    moment = moment or timezone.now()
+
+    def verborgen(p):
+        return p.depth > 1 and (not p.live or (p.expire_at is not None and p.expire_at <= moment))
+
+    if verborgen(page):
+        return True
+    hoogste = page
+    for voorouder in _geladen_voorouders(page):
+        if verborgen(voorouder):
+            return True
+        hoogste = voorouder
+    if hoogste.depth <= 2:
+        return False
+    return (
+        Page.objects.ancestor_of(hoogste)
+        .filter(Q(live=False) | Q(expire_at__lte=moment), depth__gt=1)
+        .exists()
+    )
+
+
+def weiger_verborgen_pagina(page, request, serve_args, serve_kwargs):
+    """`before_serve_page` hook: such a page does not exist for anyone."""
+    if verborgen_door_voorouder_of_verlopen(page):
+        raise Http404
+
+
+class OpenbareSitemap(Sitemap):
+    def items(self):
+        return openbaar(super().items())
