@@ -2,11 +2,12 @@
 
 from django.contrib.syndication.views import Feed
 from django.shortcuts import get_object_or_404
+from django.urls import reverse
 from django.utils.feedgenerator import Atom1Feed
 from django.utils.html import escape
 from django.utils.translation import gettext_lazy as _
 
-from kennisbank.models import LandelijkThemaPage, ProductPage
+from kennisbank.models import KennisbankPage, LandelijkThemaPage, ProductPage
 from portal.openbaar import openbaar
 from werkplaatsen.models import WerkplaatsPage
 
@@ -19,8 +20,12 @@ class ProductenFeed(Feed):
         "Publicaties, handreikingen, columns en andere kennisproducten uit alle regio's."
     )
 
-    def link(self):
-        return "/kennisbank/"
+    def get_object(self, request):
+        # The feed of the whole kennisbank links to the kennisbank page, wherever it is.
+        return openbaar(KennisbankPage.objects.all()).only("url_path").first()
+
+    def link(self, obj):
+        return obj.url if obj else reverse("wagtail_serve", args=[""])
 
     def producten(self, obj):
         return ProductPage.objects.overzicht()

@@ -14,8 +14,6 @@ from kennisbank.models import LandelijkThemaPage, ProductPage
 from portal.openbaar import openbaar
 from werkplaatsen.models import WerkplaatsPage
 
-KENNISBANK_URL = "/kennisbank/"
-
 
 @dataclass
 class Cel:
@@ -31,13 +29,10 @@ class Rij:
     totaal: Cel
 
 
-def _url(werkplaatsen=(), themas=()):
-    paren = [("werkplaats", w) for w in werkplaatsen] + [("thema", t) for t in themas]
-    return f"{KENNISBANK_URL}?{urlencode(paren)}"
-
-
 class Themamatrix:
-    def __init__(self):
+    def __init__(self, kennisbank_url):
+        """``kennisbank_url``: the URL of the KennisbankPage, to which every number links."""
+        self.kennisbank_url = kennisbank_url
         self.themas = list(
             openbaar(LandelijkThemaPage.objects.all())
             .order_by("path")
@@ -71,6 +66,10 @@ class Themamatrix:
         }
         self.totaal_aantal = koppelingen.values("productpage_id").distinct().count()
 
+    def _url(self, werkplaatsen=(), themas=()):
+        paren = [("werkplaats", w) for w in werkplaatsen] + [("thema", t) for t in themas]
+        return f"{self.kennisbank_url}?{urlencode(paren)}"
+
     @property
     def thema_slugs(self):
         return [slug for _pk, slug, _title in self.themas]
@@ -82,16 +81,17 @@ class Themamatrix:
 
     def _rij(self, pk, slug, naam):
         cellen = [
-            Cel(self._cellen.get((pk, thema_pk), 0), _url([slug], [thema_slug]))
+            Cel(self._cellen.get((pk, thema_pk), 0), self._url([slug], [thema_slug]))
             for thema_pk, thema_slug, _title in self.themas
         ]
-        totaal = Cel(self._rijtotalen.get(pk, 0), _url([slug], self.thema_slugs))
+        totaal = Cel(self._rijtotalen.get(pk, 0), self._url([slug], self.thema_slugs))
         return Rij(slug, naam, cellen, totaal)
 
     def kolomtotalen(self):
         return [
-            Cel(self._kolomtotalen.get(pk, 0), _url([], [slug])) for pk, slug, _title in self.themas
+            Cel(self._kolomtotalen.get(pk, 0), self._url([], [slug]))
+            for pk, slug, _title in self.themas
         ]
 
     def totaal(self):
-        return Cel(self.totaal_aantal, _url([], self.thema_slugs))
+        return Cel(self.totaal_aantal, self._url([], self.thema_slugs))

@@ -21,6 +21,7 @@ from wagtail.search import index
 
 from portal.blocks import InhoudBlock
 from portal.openbaar import openbaar, openbaar_q
+from portal.secties import sectie_url
 from werkplaatsen.models import RICHTEXT_FEATURES, RegionaalOnderdeel, WerkplaatsPage
 
 PRODUCTEN_PER_PAGINA = 20
@@ -47,7 +48,9 @@ class ThemaIndexPage(Page):
 
         context = super().get_context(request, *args, **kwargs)
         context["themas"] = openbaar(LandelijkThemaPage.objects.child_of(self)).order_by("path")
-        context["matrix"] = Themamatrix()
+        # Every number links to the kennisbank: without a public one, no matrix.
+        kennisbank_url = sectie_url(request, KennisbankPage)
+        context["matrix"] = Themamatrix(kennisbank_url) if kennisbank_url else None
         return context
 
 
@@ -85,7 +88,9 @@ class LandelijkThemaPage(Page):
 
         context = super().get_context(request, *args, **kwargs)
         context["producten_per_werkplaats"] = producten_per_werkplaats(
-            ProductPage.objects.overzicht().filter(themas=self), {"thema": self.slug}
+            ProductPage.objects.overzicht().filter(themas=self),
+            {"thema": self.slug},
+            sectie_url(request, KennisbankPage),
         )
         context["themagroepen"] = openbaar(ThemagroepPage.objects.filter(themas=self))
         context["speerpunten"] = speerpunten_met_werkplaats(
@@ -124,8 +129,9 @@ def jsonld(data):
     return mark_safe(tekst.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026"))
 
 
-def producten_per_werkplaats(producten, filters, per_groep=3):
-    """Group products by Werkplaats: count, newest few, and the kennisbank link for all."""
+def producten_per_werkplaats(producten, filters, kennisbank_url, per_groep=3):
+    """Group products by Werkplaats: count, newest few, and the kennisbank link for all (None
+    without a public kennisbank)."""
     from kennisbank.facetten import ASSOCIATIE
 
     aantallen = {
@@ -146,13 +152,14 @@ def producten_per_werkplaats(producten, filters, per_groep=3):
     for werkplaats_id, lijst in groepen.items():
         werkplaats = lijst[0].werkplaats
         slug = werkplaats.slug if werkplaats else ASSOCIATIE
+        filter_ = urlencode({**filters, "werkplaats": slug})
         resultaat.append(
             {
                 "werkplaats": werkplaats,
                 "naam": werkplaats.title if werkplaats else _("Associatie (landelijk)"),
                 "aantal": aantallen.get(werkplaats_id, len(lijst)),
                 "producten": lijst,
-                "url": "/kennisbank/?" + urlencode({**filters, "werkplaats": slug}),
+                "url": f"{kennisbank_url}?{filter_}" if kennisbank_url else None,
             }
         )
     return sorted(resultaat, key=lambda groep: str(groep["naam"]))
@@ -247,7 +254,9 @@ class ThemagroepPage(Page):
             if lid.werkplaats_id not in openbare_werkplaatsen:
                 lid.werkplaats = None
         context["producten_per_werkplaats"] = producten_per_werkplaats(
-            ProductPage.objects.overzicht().filter(themagroepen=self), {"themagroep": self.slug}
+            ProductPage.objects.overzicht().filter(themagroepen=self),
+            {"themagroep": self.slug},
+            sectie_url(request, KennisbankPage),
         )
         return context
 

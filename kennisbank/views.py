@@ -7,13 +7,15 @@ from django.utils.translation import gettext as _
 from wagtail.models import Page
 
 from kennisbank.facetten import ASSOCIATIE, MAX_ZOEKTERM, zoekterm
+from kennisbank.models import KennisbankPage
 from portal.openbaar import openbaar_zoekbaar
+from portal.secties import sectie_url
 from werkplaatsen.models import RegionaalOnderdeel, WerkplaatsPage
 
 RESULTATEN_PER_PAGINA = 20
 
 
-def _resultaat(page, werkplaatsen):
+def _resultaat(page, werkplaatsen, kennisbank_url):
     """A search hit with what the result list shows: its kind and its Werkplaats."""
     werkplaats = None
     if isinstance(page, RegionaalOnderdeel):
@@ -25,20 +27,20 @@ def _resultaat(page, werkplaatsen):
         "soort": page.specific_class._meta.verbose_name,
         "werkplaats": werkplaats,
     }
-    if hasattr(page, "product_type"):
+    if hasattr(page, "product_type") and kennisbank_url:
         slug = werkplaats.slug if werkplaats else ASSOCIATIE
-        resultaat["kennisbank_werkplaats"] = "/kennisbank/?" + urlencode({"werkplaats": slug})
-        resultaat["kennisbank_type"] = "/kennisbank/?" + urlencode({"type": page.product_type})
+        resultaat["kennisbank_werkplaats"] = f"{kennisbank_url}?{urlencode({'werkplaats': slug})}"
+        resultaat["kennisbank_type"] = f"{kennisbank_url}?{urlencode({'type': page.product_type})}"
         resultaat["type_label"] = page.get_product_type_display()
     return resultaat
 
 
-def _resultaten(pagina):
+def _resultaten(pagina, kennisbank_url):
     ids = {p.werkplaats_id for p in pagina if isinstance(p, RegionaalOnderdeel) and p.werkplaats_id}
     werkplaatsen = (
         WerkplaatsPage.objects.only("title", "slug", "url_path").in_bulk(ids) if ids else {}
     )
-    return [_resultaat(page, werkplaatsen) for page in pagina]
+    return [_resultaat(page, werkplaatsen, kennisbank_url) for page in pagina]
 
 
 def zoeken(request):
@@ -55,9 +57,10 @@ def zoeken(request):
             pagina = paginator.page(1)
         except EmptyPage as exc:
             raise Http404(_("Deze pagina met zoekresultaten bestaat niet.")) from exc
+        kennisbank_url = sectie_url(request, KennisbankPage)
         context.update(
             pagina=pagina,
-            resultaten=_resultaten(pagina),
-            kennisbank_url="/kennisbank/?" + urlencode({"q": q}),
+            resultaten=_resultaten(pagina, kennisbank_url),
+            kennisbank_url=f"{kennisbank_url}?{urlencode({'q': q})}" if kennisbank_url else None,
         )
     return TemplateResponse(request, "kennisbank/zoeken.html", context)

@@ -28,18 +28,19 @@ urlpatterns = [
     path("zoeken/", zoeken, name="zoeken"),
     path("feeds/producten/", feeds.ProductenFeed(), name="feed_producten"),
     path("feeds/producten/atom/", feeds.ProductenAtomFeed(), name="feed_producten_atom"),
+    # str, not slug: Wagtail allows non-ASCII slugs, and {% url %} must reverse every one.
     path(
-        "feeds/werkplaats/<slug:slug>/",
+        "feeds/werkplaats/<str:slug>/",
         feeds.WerkplaatsProductenFeed(),
         name="feed_werkplaats",
     ),
     path(
-        "feeds/werkplaats/<slug:slug>/atom/",
+        "feeds/werkplaats/<str:slug>/atom/",
         feeds.WerkplaatsProductenAtomFeed(),
         name="feed_werkplaats_atom",
     ),
-    path("feeds/thema/<slug:slug>/", feeds.ThemaProductenFeed(), name="feed_thema"),
-    path("feeds/thema/<slug:slug>/atom/", feeds.ThemaProductenAtomFeed(), name="feed_thema_atom"),
+    path("feeds/thema/<str:slug>/", feeds.ThemaProductenFeed(), name="feed_thema"),
+    path("feeds/thema/<str:slug>/atom/", feeds.ThemaProductenAtomFeed(), name="feed_thema_atom"),
     path("agenda.ics", agenda_ics, name="agenda_ics"),
     path("sitemap.xml", sitemap, {"sitemaps": {"wagtail": OpenbareSitemap}}, name="sitemap"),
     path("robots.txt", robots_txt, name="robots_txt"),

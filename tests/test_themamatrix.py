@@ -38,7 +38,7 @@ def kennisbank_count(client, url):
 
 
 def test_matrix_numbers(tree):
-    matrix = Themamatrix()
+    matrix = Themamatrix(tree["kennisbank"].url)
     rows = {row.slug: ([c.aantal for c in row.cellen], row.totaal.aantal) for row in matrix.rijen()}
     assert rows["noord"] == ([2, 1], 2)
     assert rows["zuyd"] == ([0, 1], 1)
@@ -48,7 +48,7 @@ def test_matrix_numbers(tree):
 
 
 def test_every_number_matches_the_kennisbank_behind_its_link(tree, client):
-    matrix = Themamatrix()
+    matrix = Themamatrix(tree["kennisbank"].url)
     cells = [cel for row in matrix.rijen() for cel in [*row.cellen, row.totaal]]
     cells += [*matrix.kolomtotalen(), matrix.totaal()]
     for cel in cells:

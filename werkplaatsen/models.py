@@ -298,7 +298,6 @@ class WerkplaatsPage(Page):
         context["speerpunten"] = speerpunten_met_themas(kennisagenda) if kennisagenda else []
         context["leerateliers"] = openbaar(LeeratelierPage.objects.child_of(self)).order_by("title")
         context["producten"] = ProductPage.objects.overzicht().filter(werkplaats=self)[:6]
-        context["kennisbank_url"] = f"/kennisbank/?werkplaats={self.slug}"
         context["evenementen"] = EvenementPage.objects.komend().filter(werkplaats=self)[:5]
         context["eerdere_evenementen"] = EvenementPage.objects.geweest().filter(werkplaats=self)[:5]
         return context
