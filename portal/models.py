@@ -102,13 +102,6 @@ class HomePage(Page):
             return aankondigingen[0]
         return EvenementPage.objects.komend(moment or timezone.now()).first()
 
-    def sectie_urls(self):
-        """URLs of the sections the home page links to, in one query."""
-        secties = openbaar(Page.objects.child_of(self)).filter(
-            slug__in=["associatie", "agenda", "kennisbank"]
-        )
-        return {f"{pagina.slug}_url": pagina.url for pagina in secties.only("slug", "url_path")}
-
     def get_context(self, request, *args, **kwargs):
         from kennisbank.models import ProductPage
         from werkplaatsen.models import WerkplaatsPage
@@ -120,7 +113,6 @@ class HomePage(Page):
         openbaar_gekozen = ProductPage.objects.overzicht().in_bulk(gekozen)
         uitgelicht = [openbaar_gekozen[pk] for pk in gekozen if pk in openbaar_gekozen]
         context["uitgelichte_producten"] = uitgelicht
-        context.update(self.sectie_urls())
         context["recente_producten"] = ProductPage.objects.overzicht().exclude(
             pk__in=[p.pk for p in uitgelicht]
         )[:6]
@@ -248,6 +240,36 @@ class SiteInstellingen(BaseSiteSetting):
     linkedin_url = models.URLField(
         _("LinkedIn"), blank=True, help_text=_("Adres van de LinkedIn-pagina van de Associatie.")
     )
+    contactpagina = models.ForeignKey(
+        "wagtailcore.Page",
+        verbose_name=_("contactpagina"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("De pagina waar ‘Contact’ onderaan elke pagina naartoe linkt."),
+    )
+    privacypagina = models.ForeignKey(
+        "wagtailcore.Page",
+        verbose_name=_("privacyverklaring"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("De pagina waar ‘Privacy’ onderaan elke pagina naartoe linkt."),
+    )
+    toegankelijkheidspagina = models.ForeignKey(
+        "wagtailcore.Page",
+        verbose_name=_("toegankelijkheidsverklaring"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("De pagina waar ‘Toegankelijkheid’ onderaan elke pagina naartoe linkt."),
+    )
+
+    # The footer links these pages on every page: load them with the settings, in one query.
+    select_related = ["contactpagina", "privacypagina", "toegankelijkheidspagina"]
 
     panels = [
         FieldPanel("organisatie"),
@@ -259,6 +281,18 @@ class SiteInstellingen(BaseSiteSetting):
         MultiFieldPanel(
             [FieldPanel("nieuwsbrief_url"), FieldPanel("linkedin_url")],
             heading=_("Nieuwsbrief en sociale media"),
+        ),
+        MultiFieldPanel(
+            [
+                FieldPanel("contactpagina"),
+                FieldPanel("privacypagina"),
+                FieldPanel("toegankelijkheidspagina"),
+            ],
+            heading=_("Pagina's in de voettekst"),
+            help_text=_(
+                "Een link verschijnt alleen als de pagina gekozen en gepubliceerd is; "
+                "verplaatsen of hernoemen van de pagina breekt de link niet."
+            ),
         ),
     ]
 

@@ -70,7 +70,7 @@ def bouw(verslag):
     zet_site(boom.home, verslag)
     boom.menu = bouw_hoofdmenu(boom.home, verslag)
     boom.associatie = bouw_associatie(boom, verslag)
-    bouw_informatiepaginas(boom.home, verslag)
+    koppel_voettekst(bouw_informatiepaginas(boom.home, verslag), verslag)
     boom.themas = bouw_themas(boom.menu["themas"], verslag)
     boom.themagroepen = bouw_themagroepen(boom, verslag)
     boom.werkplaatsen = bouw_werkplaatsen(boom, verslag)
@@ -180,9 +180,24 @@ def bouw_associatie(boom, verslag):
 
 
 def bouw_informatiepaginas(home, verslag):
+    resultaat = {}
     for slug, titel, intro, body in paginas.INFORMATIEPAGINAS:
         velden = {"title": titel, "intro": intro, "body": stroom(body), "show_in_menus": False}
-        zorg_voor_pagina(home, PaginaSpec(InformatiePagina, slug, velden), verslag)
+        resultaat[slug] = zorg_voor_pagina(
+            home, PaginaSpec(InformatiePagina, slug, velden), verslag
+        )
+    return resultaat
+
+
+def koppel_voettekst(informatiepaginas, verslag):
+    """The footer links the contact, privacy and accessibility pages chosen in the settings."""
+    velden = {
+        "contactpagina": informatiepaginas["contact"],
+        "privacypagina": informatiepaginas["privacy"],
+        "toegankelijkheidspagina": informatiepaginas["toegankelijkheid"],
+    }
+    site = Site.objects.get(is_default_site=True)
+    zorg_voor_object(SiteInstellingen, {"site": site}, velden, verslag)
 
 
 # Themes and themagroepen ---------------------------------------------------------------------
