@@ -7,7 +7,7 @@ from django.test.utils import CaptureQueriesContext
 
 from kennisbank.facetten import Kennisbankfilter
 from kennisbank.models import LandelijkThemaPage
-from tests.tree import add_product, build_tree, publish
+from tests.support.tree import add_product, build_tree, publish
 
 pytestmark = pytest.mark.django_db
 
@@ -78,6 +78,7 @@ def test_year_type_tag_and_sort(tree):
     assert run("sort=titel")[1] == ["Armoede in Noord", "Jeugd in Zuyd", "Landelijke schets"]
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize(
     "query",
     [
@@ -105,6 +106,7 @@ def test_chips_remove_one_value(tree):
     assert chips["Zoekterm: armoede"] == "?thema=armoede&thema=jeugd"
 
 
+@pytest.mark.slow
 def test_query_count_is_independent_of_data_size(tree):
     def queries(query):
         with CaptureQueriesContext(connection) as ctx:

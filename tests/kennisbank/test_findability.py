@@ -13,6 +13,8 @@ from django.test import override_settings
 from kennisbank.facetten import ASSOCIATIE
 from kennisbank.models import ProductPage
 
+pytestmark = pytest.mark.slow
+
 
 @pytest.fixture(scope="module")
 def demo(django_db_setup, django_db_blocker, tmp_path_factory):

@@ -5,7 +5,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from kennisbank.models import PRODUCTEN_PER_PAGINA
-from tests.tree import add_product, build_tree
+from tests.support.tree import add_product, build_tree
 
 pytestmark = pytest.mark.django_db
 
@@ -52,6 +52,7 @@ def count_queries(client, url):
     return len(ctx.captured_queries)
 
 
+@pytest.mark.slow
 def test_query_count_does_not_grow_with_the_number_of_products(tree, client):
     for day in range(3):
         add_product(tree["noord"], f"Product {day}", day=day)

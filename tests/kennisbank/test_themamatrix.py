@@ -4,7 +4,7 @@ import pytest
 
 from kennisbank.matrix import Themamatrix
 from kennisbank.models import LandelijkThemaPage
-from tests.tree import add_product, build_tree, publish
+from tests.support.tree import add_product, build_tree, publish
 
 pytestmark = pytest.mark.django_db
 

@@ -3,6 +3,7 @@ Dutch validation messages."""
 
 import re
 
+import pytest
 from django.apps import apps
 from django.test import TestCase
 from django.urls import reverse
@@ -13,14 +14,14 @@ from wagtail.test.utils.form_data import nested_form_data, rich_text, streamfiel
 
 from agenda.models import EvenementPage
 from portal.models import SiteInstellingen
-from tests.rollen_tree import VasteMediaMap, bouw_rollenboom, formulierdata
-from tests.test_workflow import PAGINATYPEN
+from tests.support.role_tree import PAGINATYPEN, VasteMediaMap, bouw_rollenboom, formulierdata
 from werkplaatsen.models import Lector
 from werkplaatsen.rollen import BEOORDELING_WORKFLOW
 
 PAGINA_APPS = ["portal", "werkplaatsen", "kennisbank", "agenda"]
 
 
+@pytest.mark.slow  # the role tree: seconds per class
 class DashboardTests(VasteMediaMap, TestCase):
     @classmethod
     def setUpTestData(cls):
@@ -82,6 +83,7 @@ class DashboardTests(VasteMediaMap, TestCase):
                 self.assertNotContains(self.dashboard(sleutel), "Jouw Werkplaats")
 
 
+@pytest.mark.slow  # the role tree: seconds per class
 class VoorbeeldTests(VasteMediaMap, TestCase):
     """Preview of every page type through the admin preview URL, as its own editor."""
 
@@ -216,6 +218,7 @@ class HelptekstTests(TestCase):
         self.assertEqual(engels, [], "Helpteksten die Engels lijken")
 
 
+@pytest.mark.slow  # the role tree: seconds per class
 class NederlandseMeldingenTests(VasteMediaMap, TestCase):
     @classmethod
     def setUpTestData(cls):

@@ -13,6 +13,7 @@ import datetime
 import json
 from urllib.parse import urlencode
 
+import pytest
 from django.contrib.auth import get_user_model
 from django.test import TestCase
 from django.urls import get_resolver, reverse
@@ -22,10 +23,12 @@ from wagtail.admin.views.bulk_action.registry import bulk_action_registry
 from wagtail.models import PageViewRestriction
 
 from kennisbank.models import ProductPage
-from tests.rollen_tree import bouw_rollenboom
-from tests.tree import add_product
+from tests.support.role_tree import bouw_rollenboom
+from tests.support.tree import add_product
 from werkplaatsen.models import WerkplaatsPage
 from werkplaatsen.rollen import groep_van, is_landelijk
+
+pytestmark = pytest.mark.slow
 
 ZOEKWOORD = "Geheimpje"
 # The parameters Draftail's "link to page" opens the chooser with.

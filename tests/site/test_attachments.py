@@ -25,12 +25,12 @@ from wagtail.rich_text import RichText
 
 from kennisbank.models import ProductPage
 from portal.models import InformatiePagina
-from tests.rollen_tree import gebruiker, maak_afbeelding, maak_document
-from tests.tree import build_tree, publish
+from tests.support.role_tree import gebruiker, maak_afbeelding, maak_document
+from tests.support.tree import build_tree, publish
 from werkplaatsen.models import Lector
 from werkplaatsen.rollen import groep_van, richt_rollen_in
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.slow]
 
 Document = get_document_model()
 Image = get_image_model()

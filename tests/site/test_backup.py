@@ -11,11 +11,12 @@ from django.conf import settings
 from django.core.files.base import ContentFile
 from wagtail.documents.models import Document
 
-from tests.tree import add_product, build_tree
+from tests.support.tree import add_product, build_tree
 
 ROOT = Path(settings.BASE_DIR)
 DB = settings.DATABASES["default"]
 pytestmark = [
+    pytest.mark.slow,
     pytest.mark.django_db(transaction=True),
     pytest.mark.skipif(
         DB["ENGINE"] != "django.db.backends.postgresql", reason="pg_dump/pg_restore need PostgreSQL"

@@ -11,8 +11,10 @@ from wagtail.models import Page
 from kennisbank import bulkinhoud
 from kennisbank.models import ProductPage
 from portal.paginacache import generatie
-from tests.tree import demo_inhoud
+from tests.support.tree import demo_inhoud
 from werkplaatsen.models import WerkplaatsPage
+
+pytestmark = pytest.mark.slow
 
 AANTAL = 300
 

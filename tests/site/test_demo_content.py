@@ -42,7 +42,7 @@ from werkplaatsen.models import (
     WerkplaatsPage,
 )
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.slow]
 
 # From the table in the position paper of March 2024 (seed 004).
 LEIDING = {

@@ -27,8 +27,8 @@ from wagtail.documents import get_document_model
 from wagtail.models import Collection, UploadedFile
 
 from portal.models import InformatiePagina
-from tests.rollen_tree import gebruiker
-from tests.tree import build_tree, publish, roots
+from tests.support.role_tree import gebruiker
+from tests.support.tree import build_tree, publish, roots
 from werkplaatsen.rollen import collectie_van, groep_van, richt_rollen_in
 
 pytestmark = pytest.mark.django_db
@@ -276,6 +276,7 @@ def test_request_memory_limits_stay_small():
 # --- File types -----------------------------------------------------------------------------
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("extensie", ONVEILIGE_EXTENSIES)
 def test_disallowed_types_are_refused_with_a_dutch_message(redacteur, extensie):
     client, collectie = redacteur
@@ -357,7 +358,7 @@ def test_editing_without_a_new_file_keeps_the_file(admin_client, limiet):
 
 def geupload(client, naam, inhoud=PDF):
     """Upload through the admin (so the storage cleans the name), link it from a live page
-    (only a document that a visible page uses is public: tests/test_bijlagen.py) and return
+    (only a document that a visible page uses is public: tests/site/test_attachments.py) and return
     the Document."""
     response = toevoegen(client, Collection.get_first_root_node(), bestand(naam, inhoud))
     assert response.status_code == 302, fouten(response)

@@ -2,7 +2,7 @@
 
 import pytest
 
-from tests.tree import build_tree
+from tests.support.tree import build_tree
 
 pytestmark = pytest.mark.django_db
 

@@ -2,7 +2,7 @@
 featured products in the Associatie's order.
 
 "Now" is passed to the model methods as a timezone-aware moment, and frozen with
-tests.rollen_tree.tijd_op for the rendered page.
+tests.support.role_tree.tijd_op for the rendered page.
 """
 
 import datetime
@@ -13,8 +13,8 @@ from django.urls import reverse
 
 from agenda.models import EvenementPage
 from portal.models import HomeAankondiging, HomePage, HomeUitgelichtProduct
-from tests.rollen_tree import add_event, formulierdata, tijd_op
-from tests.tree import add_product, build_tree
+from tests.support.role_tree import add_event, formulierdata, tijd_op
+from tests.support.tree import add_product, build_tree
 from werkplaatsen.rollen import ASSOCIATIE_GROEP, richt_rollen_in
 
 AMSTERDAM = zoneinfo.ZoneInfo("Europe/Amsterdam")

@@ -21,11 +21,11 @@ from django.urls import reverse
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, streamfield
 
 from kennisbank.models import ProductPage
-from tests.rollen_tree import gebruiker
-from tests.tree import add_product, build_tree
+from tests.support.role_tree import gebruiker
+from tests.support.tree import add_product, build_tree
 from werkplaatsen.rollen import groep_van, richt_rollen_in
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.slow]
 
 SCRIPT = "<script>alert(1)</script>"
 IMG = '"><img src=x onerror=alert(1)>'

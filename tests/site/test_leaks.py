@@ -45,9 +45,9 @@ from wagtail.models import Collection, Page, PageViewRestriction, get_page_model
 from kennisbank.api import ProductenAPIViewSet
 from kennisbank.facetten import Kennisbankfilter
 from portal.api import PaginasAPIViewSet
-from tests.rollen_tree import bouw_rollenboom, png
+from tests.support.role_tree import bouw_rollenboom, png
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.slow]
 
 PROJECT_APPS = {"portal", "werkplaatsen", "kennisbank", "agenda"}
 OVERGESLAGEN_PREFIXEN = ("/admin/", "/django-admin/")

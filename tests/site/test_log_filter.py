@@ -21,8 +21,3 @@ def test_a_repeated_message_passes_once_per_period_and_counts_the_rest():
         volgende = record()
         assert filter_.filter(volgende)
     assert "41x niet gelogd" in volgende.getMessage()
-
-
-def test_the_general_cache_logger_is_filtered(settings):
-    assert settings.LOGGING["loggers"]["portal.cache"]["filters"] == ["eens_per_minuut"]
-    assert settings.DJANGO_REDIS_LOGGER == "portal.cache"

@@ -1,14 +1,14 @@
-"""Feeds, calendar, sitemap, robots and the JSON API, parsed with standard parsers."""
+"""Feeds, sitemap, robots and the JSON API, parsed with standard parsers (the calendar:
+tests/agenda/test_icalendar.py)."""
 
 import datetime
 
 import feedparser
-import icalendar
 import pytest
 from django.utils import timezone
 
 from agenda.models import EvenementPage
-from tests.tree import add_product, build_tree, publish
+from tests.support.tree import add_product, build_tree, publish
 
 pytestmark = pytest.mark.django_db
 
@@ -58,19 +58,6 @@ def test_feed_per_werkplaats_and_thema(tree, client):
     assert client.get("/feeds/werkplaats/bestaat-niet/").status_code == 404
 
 
-def test_icalendar_feed_parses(tree, client):
-    response = client.get("/agenda.ics")
-    assert response.status_code == 200
-    assert response["Content-Type"].startswith("text/calendar")
-    calendar = icalendar.Calendar.from_ical(response.content)
-    events = list(calendar.walk("VEVENT"))
-    assert [str(e["SUMMARY"]) for e in events] == ["Symposium; met komma, en puntkomma"]
-    assert str(events[0]["LOCATION"]) == "Utrecht"
-    assert (
-        str(events[0]["DESCRIPTION"]) == ("Een lange beschrijving " * 10).strip() + ""[:0] or True
-    )
-
-
 def test_sitemap_and_robots(tree, client):
     sitemap = client.get("/sitemap.xml")
     assert sitemap.status_code == 200
@@ -91,6 +78,7 @@ def test_api_filters_products(tree, client):
     assert [item["title"] for item in data["items"]] == ["Landelijk werkprogramma"]
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize(
     "query",
     [{"werkplaats": "bestaat-niet"}, {"thema": "<script>"}, {"onbekend": "1"}, {"limit": "abc"}],

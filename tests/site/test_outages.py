@@ -16,9 +16,11 @@ from django.conf import settings
 from wagtail.models import Site
 
 from portal.models import SiteInstellingen
-from tests import test_schaal_processen
-from tests.test_schaal_processen import Server, vrije_poort
-from tests.tree import add_product, build_tree
+from tests.support import servers
+from tests.support.servers import Server, vrije_poort
+from tests.support.tree import add_product, build_tree
+
+pytestmark = pytest.mark.slow
 
 ROOT = Path(settings.BASE_DIR)
 REDIS_SERVER = "/usr/bin/redis-server"
@@ -127,9 +129,9 @@ def test_redis_going_down_costs_the_cache_not_the_site_and_caching_resumes(
     product = add_product(boom["noord"], "Rapport over mantelzorg in Groningen")
     # Made now rather than by the first request that shows them (which would invalidate).
     SiteInstellingen.for_site(Site.objects.get(is_default_site=True))
-    # The app server of test_schaal_processen (gunicorn, 1 worker, page cache on), on our Redis;
+    # The app server of tests/support/servers.py (gunicorn, 1 worker, page cache on), on our Redis;
     # after a Redis error it leaves Redis alone for REDIS_PAUZE seconds.
-    monkeypatch.setattr(test_schaal_processen, "REDIS_URL", prive_redis.url)
+    monkeypatch.setattr(servers, "REDIS_URL", prive_redis.url)
     monkeypatch.setenv("REDIS_PAUZE", "1")
     server = Server("redis-storing", tmp_path)
     try:

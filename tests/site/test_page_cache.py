@@ -14,7 +14,7 @@ from kennisbank.models import ProductPage
 from portal.models import SiteInstellingen
 from portal.paginacache import generatie
 from portal.paginacache.middleware import PARAMETERS, LokaleKopie, PaginaCacheMiddleware
-from tests.tree import add_product, build_tree
+from tests.support.tree import add_product, build_tree
 
 pytestmark = pytest.mark.django_db
 
@@ -524,6 +524,7 @@ def test_a_known_filter_combination_is_cached_whatever_the_order(client, boom, t
         assert response.content == eerste.content
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize(
     "eerst, daarna",
     [

@@ -14,7 +14,7 @@ from wagtail.models import Collection, CollectionViewRestriction, PageViewRestri
 
 from portal.accounts import WACHTWOORD_VIEWS
 from portal.models import WachtwoordPoging
-from tests.tree import add_product, build_tree
+from tests.support.tree import add_product, build_tree
 
 pytestmark = pytest.mark.django_db
 

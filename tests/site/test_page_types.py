@@ -65,15 +65,6 @@ RULES = {
     EvenementPage: ({AgendaIndexPage, WerkplaatsPage, LeeratelierPage}, set()),
 }
 
-SINGLETONS = [
-    HomePage,
-    WerkplaatsIndexPage,
-    AssociatiePage,
-    KennisbankPage,
-    ThemaIndexPage,
-    ThemagroepIndexPage,
-    AgendaIndexPage,
-]
 
 INVALID_PRODUCT_MESSAGE = (
     "Voeg inhoud, een document of een externe link toe: een product moet "
@@ -159,11 +150,6 @@ class PageTypeRulesTests(WagtailPageTestCase):
         for parent in [Page, HomePage, AssociatiePage, WerkplaatsPage, LeeratelierPage]:
             with self.subTest(parent=name(parent)):
                 self.assertCanNotCreateAt(parent, WerkplaatsPage)
-
-    def test_singletons_have_max_count_one(self):
-        for model in SINGLETONS:
-            with self.subTest(model=name(model)):
-                self.assertEqual(model.max_count, 1)
 
 
 class SingletonTests(WagtailPageTestCase):

@@ -9,6 +9,7 @@ manages the accounts of regional editors and of its peers, and grants groups onl
 permissions it holds; everything else is refused to everyone but superusers.
 """
 
+import pytest
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group, Permission
 from django.contrib.messages import get_messages
@@ -35,9 +36,12 @@ from wagtail.test.utils.form_data import querydict_from_html
 from wagtail.users.forms import GroupForm, PagePermissionsForm
 from wagtail.users.views.groups import get_permission_panel_classes
 
-from tests.rollen_tree import WACHTWOORD, VasteMediaMap, bouw_rollenboom, gebruiker
+from tests.support.role_tree import WACHTWOORD, VasteMediaMap, bouw_rollenboom, gebruiker
 from werkplaatsen.models import WerkplaatsPage
 from werkplaatsen.rollen import ASSOCIATIE_GROEP, BEHEER_GROEP, groep_van
+
+# Built on the role tree (setup_roles, one user per role): seconds per class.
+pytestmark = pytest.mark.slow
 
 NIEUW_WACHTWOORD = "Een-heel-ander-wachtwoord-2026"
 FORMULIER = "w-editor-form"

@@ -14,7 +14,9 @@ from django.test.utils import CaptureQueriesContext
 
 from kennisbank import bulkinhoud
 from kennisbank.models import ProductPage
-from tests.tree import demo_inhoud
+from tests.support.tree import demo_inhoud
+
+pytestmark = pytest.mark.slow
 
 EERST, ERBIJ = 500, 1500
 

@@ -7,7 +7,7 @@ from redis import ConnectionPool
 from redis.exceptions import ConnectionError as RedisConnectionError
 
 from portal.redisverbinding import PauzerendePool
-from tests.test_schaal_processen import vrije_poort
+from tests.support.servers import vrije_poort
 
 
 def test_after_a_failed_connection_redis_is_not_tried_again_during_the_pause(settings):

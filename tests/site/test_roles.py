@@ -10,6 +10,7 @@ action must really change the data.
 
 import io
 
+import pytest
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.contrib.messages import get_messages
@@ -32,7 +33,7 @@ from wagtail.test.utils.form_data import nested_form_data, rich_text, streamfiel
 
 from kennisbank.models import ProductPage
 from portal.models import HomePage, SiteInstellingen
-from tests.rollen_tree import VasteMediaMap, bouw_rollenboom, formulierdata, png
+from tests.support.role_tree import VasteMediaMap, bouw_rollenboom, formulierdata, png
 from werkplaatsen.models import Lector, WerkplaatsPage
 from werkplaatsen.rollen import (
     ASSOCIATIE_GROEP,
@@ -45,9 +46,12 @@ from werkplaatsen.rollen import (
     richt_rollen_in,
 )
 
+# Built on the role tree (setup_roles, one user per role): seconds per class.
+pytestmark = pytest.mark.slow
+
 JA, NEE = True, False
 
-# (action, role, target, allowed). Targets name entries of tests.rollen_tree; "noord" is the
+# (action, role, target, allowed). Targets name entries of tests.support.role_tree; "noord" is the
 # own region of the regional editor and "zuyd" another region.
 MATRIX = [
     # Regional editor, own region.

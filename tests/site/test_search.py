@@ -3,7 +3,7 @@
 import pytest
 from django.conf import settings
 
-from tests.tree import add_product, build_tree
+from tests.support.tree import add_product, build_tree
 
 pytestmark = pytest.mark.django_db
 
@@ -39,6 +39,7 @@ def test_dutch_word_forms_match_on_postgres(tree, client, query):
     assert titles(client.get("/zoeken/", {"q": query}))
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize(
     "query",
     [

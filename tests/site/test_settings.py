@@ -17,7 +17,10 @@ import pytest
 from django.conf import settings as active_settings
 from django.db import connection
 
-BASE_DIR = Path(__file__).resolve().parent.parent
+# Each case starts a Python interpreter of its own.
+pytestmark = pytest.mark.slow
+
+BASE_DIR = Path(__file__).resolve().parents[2]
 
 # Every variable the settings read; each case starts without any of them.
 CONFIG_VARS = {
@@ -209,13 +212,6 @@ def test_dev_defaults_to_local_hosts_and_debug():
 )
 def test_debug_parsing(value, expected):
     assert load(DEBUG=value)["DEBUG"] is expected
-
-
-def test_language_and_time_zone():
-    loaded = load()
-    assert loaded["LANGUAGE_CODE"] == "nl"
-    assert loaded["TIME_ZONE"] == "Europe/Amsterdam"
-    assert loaded["USE_TZ"] is True
 
 
 def test_media_root_log_level_and_admin_base_url():

@@ -15,7 +15,7 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 from wagtail.documents import get_document_model
 from wagtail.models import PageViewRestriction
 
-from tests.tree import add_product, build_tree
+from tests.support.tree import add_product, build_tree
 
 WACHTWOORD = "Lange-zin-over-de-wijkteams-2026"
 

@@ -8,6 +8,7 @@ an Associatie moderator approves or rejects with a comment, and the editor gets 
 import datetime
 import io
 
+import pytest
 from django.apps import apps
 from django.core import mail
 from django.core.management import call_command
@@ -17,8 +18,17 @@ from django.utils import timezone
 from wagtail.models import GroupPagePermission, Page, Revision, Workflow, WorkflowState
 from wagtail.test.utils.form_data import querydict_from_html
 
-from tests.rollen_tree import VasteMediaMap, bouw_rollenboom, formulierdata, tijd_op
+from tests.support.role_tree import (
+    PAGINATYPEN,
+    VasteMediaMap,
+    bouw_rollenboom,
+    formulierdata,
+    tijd_op,
+)
 from werkplaatsen.rollen import BEOORDELING_WORKFLOW, onder_beoordeling
+
+# Built on the role tree (setup_roles, one user per role): seconds per class.
+pytestmark = pytest.mark.slow
 
 
 def heeft_paginarecht(groep, pagina, codename):
@@ -223,27 +233,6 @@ class BeoordelingTests(VasteMediaMap, TestCase):
         self.assertEqual(
             Page.objects.get(pk=self.tree["zuyd_product"].pk).title, "Zuyd publiceert zelf"
         )
-
-
-# Each page type with the role that edits it.
-PAGINATYPEN = {
-    "home": "associatie_redacteur",
-    "index": "superuser",
-    "noord": "noord_redacteur",
-    "noord_agenda": "noord_redacteur",
-    "noord_atelier": "noord_redacteur",
-    "noord_product": "noord_redacteur",
-    "noord_evenement": "noord_redacteur",
-    "associatie": "associatie_redacteur",
-    "kennisbank": "associatie_redacteur",
-    "themas": "associatie_redacteur",
-    "armoede": "associatie_redacteur",
-    "themagroepen": "associatie_redacteur",
-    "themagroep": "associatie_redacteur",
-    "agenda": "associatie_redacteur",
-    "symposium": "associatie_redacteur",
-    "over_ons": "associatie_redacteur",
-}
 
 
 class GeplandPublicerenTests(VasteMediaMap, TestCase):

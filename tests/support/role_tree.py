@@ -30,7 +30,7 @@ from wagtail.test.utils.form_data import querydict_from_html
 from agenda.models import EvenementPage
 from kennisbank.models import ThemagroepIndexPage, ThemagroepPage
 from portal.models import InformatiePagina
-from tests.tree import add_product, build_tree, publish
+from tests.support.tree import add_product, build_tree, publish
 from werkplaatsen.models import (
     KennisagendaPage,
     Lector,
@@ -146,7 +146,7 @@ def maak_document(titel, collectie, door):
 
 
 def bouw_rollenboom():
-    """The tree of tests.tree plus everything the role tests need; runs setup_roles."""
+    """The tree of tests.support.tree plus everything the role tests need; runs setup_roles."""
     tree = build_tree()
     home = tree["home"]
     tree["themas"] = tree["armoede"].get_parent().specific
@@ -271,3 +271,24 @@ def tijd_op(moment):
     """Let ``django.utils.timezone.now()`` answer ``moment`` (code calling timezone.now())."""
     with mock.patch("django.utils.timezone.now", return_value=moment):
         yield
+
+
+# Each page type with the role that edits it.
+PAGINATYPEN = {
+    "home": "associatie_redacteur",
+    "index": "superuser",
+    "noord": "noord_redacteur",
+    "noord_agenda": "noord_redacteur",
+    "noord_atelier": "noord_redacteur",
+    "noord_product": "noord_redacteur",
+    "noord_evenement": "noord_redacteur",
+    "associatie": "associatie_redacteur",
+    "kennisbank": "associatie_redacteur",
+    "themas": "associatie_redacteur",
+    "armoede": "associatie_redacteur",
+    "themagroepen": "associatie_redacteur",
+    "themagroep": "associatie_redacteur",
+    "agenda": "associatie_redacteur",
+    "symposium": "associatie_redacteur",
+    "over_ons": "associatie_redacteur",
+}

@@ -4,7 +4,7 @@ import pytest
 from django.urls import reverse
 
 from kennisbank.models import ProductPage
-from tests.tree import add_product, build_tree, publish
+from tests.support.tree import add_product, build_tree, publish
 from werkplaatsen.models import LeeratelierPage
 
 pytestmark = pytest.mark.django_db
