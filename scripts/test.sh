@@ -1,8 +1,15 @@
 #!/usr/bin/env bash
-# Run every check the project has: lint, formatting, migrations, Django's system checks and
-# the test suite, browser tests included. Extra arguments go to pytest:
+# Run every check the project has: lint, formatting, assertions that cannot fail, migrations,
+# Django's system checks and the test suite, browser tests included (what CI runs). Extra
+# arguments go to pytest:
 #   ./scripts/test.sh -k kennisbank -x
 #   ./scripts/test.sh -m "not browser"     # without the browser tests (tests/browser)
+#   ./scripts/test.sh tests/kennisbank      # one app's tests
+#
+# --quick (first argument): the same checks, but only the tests marked neither slow nor browser,
+# always on SQLite in memory; a couple of minutes, for while you work:
+#   ./scripts/test.sh --quick
+#   ./scripts/test.sh --quick tests/site -x
 #
 # Runs on whatever DATABASE_URL is set; without one, on SQLite in memory (never on the
 # db.sqlite3 of ./scripts/start.sh). For PostgreSQL:
@@ -10,13 +17,23 @@
 # Exits non-zero when any step fails (all steps run, so one run shows every problem).
 set -uo pipefail
 
+QUICK=0
+if [ "${1:-}" = "--quick" ]; then
+    QUICK=1
+    shift
+fi
+
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
 cd "$ROOT" || exit 1
 
 ./scripts/bootstrap.sh || exit 1
 VENV=${VENV:-$ROOT/.venv}
 export PATH="$VENV/bin:$PATH"
-export DATABASE_URL=${DATABASE_URL:-sqlite:///:memory:}
+if [ $QUICK -eq 1 ]; then
+    export DATABASE_URL=sqlite:///:memory:
+else
+    export DATABASE_URL=${DATABASE_URL:-sqlite:///:memory:}
+fi
 export DJANGO_SETTINGS_MODULE=portal.settings.test
 export PYTHONDONTWRITEBYTECODE=1
 
@@ -49,9 +66,12 @@ run_pytest() {
 db_engine=${DATABASE_URL%%:*}
 echo "test: Python $(python -c 'import platform; print(platform.python_version())'), database ${db_engine}"
 
+if [ $QUICK -eq 1 ]; then
+    echo "test: quick run: tests marked slow or browser are left out"
+    set -- -m "not slow and not browser" "$@"
 # The browser tests (tests/browser, marker "browser") drive Debian's Chromium; install it when
 # it is missing (quiet when present). Without it they skip locally and fail in CI.
-if ! ./scripts/install-browser.sh; then
+elif ! ./scripts/install-browser.sh; then
     echo "test: Chromium is not available: the browser tests will skip (and fail with CI=true)"
 fi
 SCREENSHOTS_DIR=${SCREENSHOTS_DIR:-$ROOT/var/screenshots}
@@ -60,6 +80,7 @@ RUN_STARTED=$(date +%s)
 
 step "ruff check ." ruff check .
 step "ruff format --check ." ruff format --check .
+step "check_asserts.py" python scripts/check_asserts.py
 step "makemigrations --check" python manage.py makemigrations --check --dry-run
 step "manage.py check" python manage.py check
 step "pytest" run_pytest "$@"
@@ -74,5 +95,9 @@ echo
 if [ ${#failed[@]} -gt 0 ]; then
     echo "test: FAILED: ${failed[*]}"
     exit 1
+fi
+if [ $QUICK -eq 1 ]; then
+    echo "test: all checks passed (quick run: slow and browser tests not run)"
+    exit 0
 fi
 echo "test: all checks passed"

@@ -1,0 +1,77 @@
+"""Every public page takes the same number of queries whatever the amount of content.
+
+The demo content plus bulk products (generate_bulk_content) is built once for this module; each
+page is counted with the bulk products of the module, then again after many more have been
+added. Both counts must equal the expected number. The page cache is off (test settings), so
+every request is rendered. `scripts/benchmark_paginas.py queries` prints the same counts for a
+database of any size (docs/performance.md has them for 500 and 20,000 products).
+"""
+
+import pytest
+from django.core.cache import caches
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from kennisbank import bulkinhoud
+from kennisbank.models import ProductPage
+from tests.support.tree import demo_inhoud
+
+pytestmark = pytest.mark.slow
+
+EERST, ERBIJ = 500, 1500
+
+# Page -> queries, the same at EERST and at EERST + ERBIJ bulk products. Each listing's "public"
+# check (portal/openbaar.py) is a subquery of its own query: the separate look-up of all view
+# restrictions that Wagtail's `.public()` made per listing is gone. The home page loads its
+# featured products apart from their rows (+1), so that a preview shows the edited choice.
+# Section links come from the menu's query (portal/secties.py): the home page's own look-up of
+# them is gone (-1); the products feed looks up the kennisbank page for its link (+1).
+VERWACHT = {
+    "home": 12,
+    "werkplaats": 19,
+    "product": 23,
+    "kennisbank": 23,
+    "kennisbank-1-filter": 23,
+    "kennisbank-3-filters": 23,
+    "themas": 16,
+    "thema": 18,
+    "zoeken": 7,
+    "feed": 3,
+    "feed-werkplaats": 3,
+    "feed-thema": 3,
+    "feed-thema-atom": 3,
+}
+
+
+@pytest.fixture(scope="module")
+def inhoud(django_db_setup, django_db_blocker, tmp_path_factory):
+    """Demo content and EERST bulk products, rolled back after the module."""
+    media = tmp_path_factory.mktemp("media")
+    with demo_inhoud(django_db_blocker, media):
+        bulkinhoud.genereer(EERST, seed=1)
+        yield media
+
+
+def tellingen(client):
+    resultaat = {}
+    for naam, pad in bulkinhoud.sleutelpaginas():
+        # The first request fills Wagtail's caches (site root paths, renditions) and makes image
+        # renditions; the cache is emptied first, as local memory culls entries at random.
+        caches["default"].clear()
+        assert client.get(pad).status_code == 200, pad
+        with CaptureQueriesContext(connection) as queries:
+            response = client.get(pad)
+        assert response.status_code == 200, pad
+        resultaat[naam] = len(queries)
+    return resultaat
+
+
+@pytest.mark.django_db
+def test_query_counts_do_not_grow_with_the_content(inhoud, client, settings):
+    settings.MEDIA_ROOT = inhoud
+    eerst = tellingen(client)
+    bulkinhoud.genereer(ERBIJ, seed=2)
+    assert ProductPage.objects.live().count() > 3 * EERST
+    daarna = tellingen(client)
+    assert eerst == daarna
+    assert daarna == VERWACHT

@@ -1,0 +1,144 @@
+"""App server processes for tests: gunicorn on a free port of 127.0.0.1 serving the test
+database, with the page cache on in a Redis (tests/site/test_two_app_servers.py and
+tests/site/test_outages.py)."""
+
+import contextlib
+import http.cookiejar
+import os
+import secrets
+import socket
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.parse
+import urllib.request
+from pathlib import Path
+
+import pytest
+from django.conf import settings
+from django.db import connection
+
+ROOT = Path(settings.BASE_DIR)
+REDIS_HOST, REDIS_PORT = "127.0.0.1", 6379
+REDIS_DB = 12
+HOST = "wsd.test"
+
+
+def redis_bereikbaar():
+    try:
+        with socket.create_connection((REDIS_HOST, REDIS_PORT), timeout=1) as s:
+            s.sendall(b"PING\r\n")
+            return s.recv(16).startswith(b"+PONG")
+    except OSError:
+        return False
+
+
+REDIS_URL = f"redis://{REDIS_HOST}:{REDIS_PORT}/{REDIS_DB}"
+
+
+def vrije_poort():
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def database_url():
+    db = connection.settings_dict
+    gebruiker = urllib.parse.quote(db["USER"] or "")
+    wachtwoord = f":{urllib.parse.quote(db['PASSWORD'])}" if db.get("PASSWORD") else ""
+    host = db["HOST"] or "127.0.0.1"
+    poort = db["PORT"] or "5432"
+    return f"postgres://{gebruiker}{wachtwoord}@{host}:{poort}/{db['NAME']}"
+
+
+class Server:
+    def __init__(self, naam, tmp_path):
+        self.naam = naam
+        self.poort = vrije_poort()
+        self.log = tmp_path / f"server-{naam}.log"
+        env = {
+            **os.environ,
+            "DJANGO_SETTINGS_MODULE": "portal.settings.dev",
+            "DEBUG": "0",
+            "SECRET_KEY": secrets.token_urlsafe(60),
+            "ALLOWED_HOSTS": f"127.0.0.1,{HOST}",
+            "DATABASE_URL": database_url(),
+            "REDIS_URL": REDIS_URL,
+            "PAGINACACHE": "1",
+            "MEDIA_ROOT": str(tmp_path / "media"),
+            "PYTHONDONTWRITEBYTECODE": "1",
+        }
+        with open(self.log, "wb") as uit:
+            self.proces = subprocess.Popen(
+                [
+                    sys.executable,
+                    "-m",
+                    "gunicorn",
+                    "portal.wsgi:application",
+                    "--workers",
+                    "1",
+                    "--bind",
+                    f"127.0.0.1:{self.poort}",
+                ],
+                cwd=ROOT,
+                env=env,
+                stdin=subprocess.DEVNULL,
+                stdout=uit,
+                stderr=subprocess.STDOUT,
+            )
+        self.opener = urllib.request.build_opener(
+            urllib.request.HTTPCookieProcessor(http.cookiejar.CookieJar())
+        )
+
+    def url(self, pad):
+        return f"http://127.0.0.1:{self.poort}{pad}"
+
+    def wacht(self):
+        for _ in range(150):
+            if self.proces.poll() is not None:
+                break
+            with contextlib.suppress(OSError):
+                urllib.request.urlopen(self.url("/robots.txt"), timeout=2)  # noqa: S310
+                return
+            time.sleep(0.2)
+        self.stop()
+        pytest.fail(f"server {self.naam} did not start:\n{self.log.read_text()[-3000:]}")
+
+    def get(self, pad, opener=None):
+        """(status, X-Paginacache, body) of an anonymous GET (or with the opener's cookies).
+
+        With the Host header a load balancer passes on: the same for both servers.
+        """
+        verzoek = urllib.request.Request(self.url(pad), headers={"Host": HOST})
+        try:
+            with (opener or urllib.request.build_opener()).open(verzoek, timeout=30) as r:
+                return r.status, r.headers.get("X-Paginacache"), r.read().decode()
+        except urllib.error.HTTPError as fout:
+            return fout.code, fout.headers.get("X-Paginacache"), fout.read().decode()
+
+    def post(self, pad, data):
+        jar = cookie_processor(self).cookiejar
+        csrf = next(c.value for c in jar if c.name == "csrftoken")
+        verzoek = urllib.request.Request(
+            self.url(pad),
+            data=urllib.parse.urlencode({**data, "csrfmiddlewaretoken": csrf}).encode(),
+            headers={"Referer": self.url(pad), "Host": HOST},
+        )
+        with self.opener.open(verzoek, timeout=30) as r:
+            return r.status, r.read().decode()
+
+    def stop(self):
+        if self.proces.poll() is None:
+            self.proces.terminate()
+            try:
+                self.proces.wait(timeout=10)
+            except subprocess.TimeoutExpired:
+                self.proces.kill()
+                self.proces.wait()
+
+
+def cookie_processor(server):
+    return next(
+        h for h in server.opener.handlers if isinstance(h, urllib.request.HTTPCookieProcessor)
+    )
