@@ -17,7 +17,7 @@ from wagtail.models import Site
 
 from portal.demo import paginas
 from portal.models import InformatiePagina, SiteInstellingen
-from tests.tree import add_product, build_tree, publish
+from tests.support.tree import add_product, build_tree, publish
 
 BASE = Path(settings.BASE_DIR)
 
