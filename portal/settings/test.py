@@ -16,6 +16,6 @@ WAGTAILADMIN_BASE_URL = "http://testserver"
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True
 
-# The page cache stays off so that every test sees fresh content; tests/test_paginacache.py
+# The page cache stays off so that every test sees fresh content; tests/site/test_page_cache.py
 # turns it on where it is tested.
 PAGINACACHE = False
