@@ -5,7 +5,8 @@
     python scripts/benchmark_paginas.py zoekpaden # the search URLs of the search benchmark
 
 Run with the project's settings and database (DATABASE_URL, DJANGO_SETTINGS_MODULE); the pages
-are those of kennisbank.bulkinhoud.sleutelpaginas(), which tests/site/test_query_counts.py counts too.
+are those of kennisbank.bulkinhoud.sleutelpaginas(), which tests/site/test_query_counts.py
+counts too.
 """
 
 import os
