@@ -1,13 +1,9 @@
 """The events calendar (/agenda.ics), parsed with a standard iCalendar parser."""
 
-import datetime
-
 import icalendar
 import pytest
-from django.utils import timezone
 
-from agenda.models import EvenementPage
-from tests.support.tree import build_tree, publish
+from tests.support.tree import add_symposium, build_tree
 
 pytestmark = pytest.mark.django_db
 
@@ -15,19 +11,7 @@ pytestmark = pytest.mark.django_db
 @pytest.fixture
 def tree():
     tree = build_tree()
-    start = timezone.now() + datetime.timedelta(days=30)
-    publish(
-        tree["agenda"],
-        EvenementPage(
-            title="Symposium; met komma, en puntkomma",
-            slug="symposium",
-            soort="symposium",
-            start=start,
-            eind=start + datetime.timedelta(hours=6),
-            samenvatting="Een lange beschrijving " * 10,
-            locatie="Utrecht",
-        ),
-    )
+    add_symposium(tree)
     return tree
 
 

@@ -1,14 +1,10 @@
 """Feeds, sitemap, robots and the JSON API, parsed with standard parsers (the calendar:
 tests/agenda/test_icalendar.py)."""
 
-import datetime
-
 import feedparser
 import pytest
-from django.utils import timezone
 
-from agenda.models import EvenementPage
-from tests.support.tree import add_product, build_tree, publish
+from tests.support.tree import add_product, add_symposium, build_tree
 
 pytestmark = pytest.mark.django_db
 
@@ -21,19 +17,7 @@ def tree():
     a.save_revision().publish()
     add_product(tree["zuyd"], "Jongerenwerk in Zuyd", day=3)
     add_product(tree["associatie"], "Landelijk werkprogramma", day=5)
-    start = timezone.now() + datetime.timedelta(days=30)
-    publish(
-        tree["agenda"],
-        EvenementPage(
-            title="Symposium; met komma, en puntkomma",
-            slug="symposium",
-            soort="symposium",
-            start=start,
-            eind=start + datetime.timedelta(hours=6),
-            samenvatting="Een lange beschrijving " * 10,
-            locatie="Utrecht",
-        ),
-    )
+    add_symposium(tree)
     return tree
 
 

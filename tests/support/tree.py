@@ -7,9 +7,10 @@ import io
 from django.core.management import call_command
 from django.db import transaction
 from django.test import override_settings
+from django.utils import timezone
 from wagtail.models import Collection, Locale, Page, Site
 
-from agenda.models import AgendaIndexPage
+from agenda.models import AgendaIndexPage, EvenementPage
 from kennisbank.models import KennisbankPage, LandelijkThemaPage, ProductPage, ThemaIndexPage
 from portal.models import HomePage
 from werkplaatsen.models import AssociatiePage, WerkplaatsIndexPage, WerkplaatsPage
@@ -94,3 +95,20 @@ def demo_inhoud(django_db_blocker, media):
         call_command("load_demo_content", stdout=io.StringIO())
         yield
         transaction.set_rollback(True)
+
+
+def add_symposium(tree):
+    """A coming symposium in the national agenda, with a long summary and awkward punctuation."""
+    start = timezone.now() + datetime.timedelta(days=30)
+    return publish(
+        tree["agenda"],
+        EvenementPage(
+            title="Symposium; met komma, en puntkomma",
+            slug="symposium",
+            soort="symposium",
+            start=start,
+            eind=start + datetime.timedelta(hours=6),
+            samenvatting="Een lange beschrijving " * 10,
+            locatie="Utrecht",
+        ),
+    )
