@@ -8,15 +8,15 @@ class ProgrammaOnderdeelBlock(blocks.StructBlock):
     eindtijd = blocks.TimeBlock(label=_("eindtijd"), required=False)
     titel = blocks.CharBlock(label=_("titel"), max_length=200)
     sprekers = blocks.ListBlock(
-        SnippetChooserBlock("werkplaatsen.Lector"),
+        SnippetChooserBlock("werkplaatsen.Persoon"),
         label=_("sprekers (lectoren)"),
         required=False,
-        help_text=_("Sprekers die als lector in het portaal staan."),
+        help_text=_("Sprekers die in het portaal staan (personen)."),
     )
     overige_sprekers = blocks.CharBlock(
         label=_("overige sprekers"),
         required=False,
-        help_text=_("Namen van sprekers die geen lector in het portaal zijn, komma-gescheiden."),
+        help_text=_("Namen van sprekers die niet in het portaal staan, komma-gescheiden."),
     )
     zaal = blocks.CharBlock(label=_("zaal"), required=False, max_length=100)
     toelichting = blocks.TextBlock(label=_("toelichting"), required=False)

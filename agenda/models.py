@@ -11,8 +11,9 @@ from wagtail.query import PageQuerySet
 from wagtail.search import index
 
 from agenda.blocks import ProgrammaBlock
-from portal.openbaar import openbaar
-from werkplaatsen.models import RICHTEXT_FEATURES, RegionaalOnderdeel
+from portal.basis.blocks import RICHTEXT_FEATURES
+from portal.basis.openbaar import openbaar
+from werkplaatsen.models import RegionaalOnderdeel
 
 
 class EvenementSoort(models.TextChoices):
@@ -112,7 +113,7 @@ class EvenementPage(RegionaalOnderdeel, Page):
         help_text=_("Onderdelen met tijd, titel, sprekers en zaal, in volgorde van het programma."),
     )
     themas = ParentalManyToManyField(
-        "kennisbank.LandelijkThemaPage",
+        "themas.LandelijkThemaPage",
         verbose_name=_("landelijke thema's"),
         blank=True,
         related_name="evenementen",

@@ -5,10 +5,10 @@ from rest_framework.negotiation import BaseContentNegotiation
 from wagtail.api.v2.utils import BadRequestError
 from wagtail.api.v2.views import PagesAPIViewSet
 
-from kennisbank.facetten import ASSOCIATIE
-from kennisbank.models import LandelijkThemaPage, ProductPage
-from portal.openbaar import openbaar, openbaar_zoekbaar
-from werkplaatsen.models import WerkplaatsPage
+from kennisbank.models import ProductPage
+from portal.basis.openbaar import openbaar, openbaar_zoekbaar
+from portal.themas.models import LandelijkThemaPage
+from werkplaatsen.models import ASSOCIATIE, WerkplaatsPage
 
 
 class AltijdJSON(BaseContentNegotiation):

@@ -17,16 +17,14 @@ from django.utils.translation import gettext_lazy
 from kennisbank.models import (
     DOELGROEPEN,
     VIER_OS,
-    LandelijkThemaPage,
     ProductPage,
     ProductTag,
     ProductType,
-    ThemagroepPage,
 )
-from portal.openbaar import openbaar, openbaar_q, openbaar_zoekbaar
-from werkplaatsen.models import WerkplaatsPage
+from portal.basis.openbaar import openbaar, openbaar_q, openbaar_zoekbaar
+from portal.themas.models import LandelijkThemaPage
+from werkplaatsen.models import ASSOCIATIE, ThemagroepPage, WerkplaatsPage
 
-ASSOCIATIE = "associatie"
 MAX_WAARDEN = 20
 MAX_LENGTE = 100
 MAX_ZOEKTERM = 200

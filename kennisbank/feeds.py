@@ -7,8 +7,9 @@ from django.utils.feedgenerator import Atom1Feed
 from django.utils.html import escape
 from django.utils.translation import gettext_lazy as _
 
-from kennisbank.models import KennisbankPage, LandelijkThemaPage, ProductPage
-from portal.openbaar import openbaar
+from kennisbank.models import KennisbankPage, ProductPage
+from portal.basis.openbaar import openbaar
+from portal.themas.models import LandelijkThemaPage
 from werkplaatsen.models import WerkplaatsPage
 
 ITEMS_IN_FEED = 30

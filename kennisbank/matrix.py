@@ -9,10 +9,10 @@ from urllib.parse import urlencode
 from django.db.models import Count
 from django.utils.translation import gettext as _
 
-from kennisbank.facetten import ASSOCIATIE
-from kennisbank.models import LandelijkThemaPage, ProductPage
-from portal.openbaar import openbaar
-from werkplaatsen.models import WerkplaatsPage
+from kennisbank.models import ProductPage
+from portal.basis.openbaar import openbaar
+from portal.themas.models import LandelijkThemaPage
+from werkplaatsen.models import ASSOCIATIE, WerkplaatsPage
 
 
 @dataclass

@@ -3,10 +3,8 @@ from urllib.parse import urlencode
 
 from django import forms
 from django.core.exceptions import ValidationError
-from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
-from django.db import connection, models
-from django.db.models.functions import RowNumber
-from django.http import Http404
+from django.db import models
+from django.db.models.functions import Coalesce, RowNumber
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 from modelcluster.contrib.taggit import ClusterTaggableManager
@@ -19,108 +17,16 @@ from wagtail.models import Orderable, Page, PageManager
 from wagtail.query import PageQuerySet
 from wagtail.search import index
 
-from portal.blocks import InhoudBlock
-from portal.openbaar import openbaar, openbaar_q
-from portal.secties import sectie_url
-from werkplaatsen.models import RICHTEXT_FEATURES, RegionaalOnderdeel, WerkplaatsPage
-
-PRODUCTEN_PER_PAGINA = 20
-
-
-class ThemaIndexPage(Page):
-    intro = RichTextField(
-        _("introductie"),
-        blank=True,
-        features=RICHTEXT_FEATURES,
-        help_text=_("Korte tekst boven het overzicht van de landelijke thema's."),
-    )
-
-    content_panels = Page.content_panels + [FieldPanel("intro")]
-    parent_page_types = ["portal.HomePage"]
-    subpage_types = ["kennisbank.LandelijkThemaPage"]
-    max_count = 1
-
-    class Meta:
-        verbose_name = _("overzicht landelijke thema's")
-
-    def get_context(self, request, *args, **kwargs):
-        from kennisbank.matrix import Themamatrix
-
-        context = super().get_context(request, *args, **kwargs)
-        context["themas"] = openbaar(LandelijkThemaPage.objects.child_of(self)).order_by("path")
-        # Every number links to the kennisbank: without a public one, no matrix.
-        kennisbank_url = sectie_url(request, KennisbankPage)
-        context["matrix"] = Themamatrix(kennisbank_url) if kennisbank_url else None
-        return context
-
-
-class LandelijkThemaPage(Page):
-    """A national theme; the page tree order under /themas/ is the theme order."""
-
-    korte_beschrijving = models.CharField(
-        _("korte beschrijving"),
-        max_length=300,
-        help_text=_("Eén zin, getoond in overzichten."),
-    )
-    beschrijving = RichTextField(
-        _("beschrijving"),
-        features=RICHTEXT_FEATURES,
-        help_text=_("Waar het thema over gaat en waarom het landelijk aandacht krijgt."),
-    )
-
-    content_panels = Page.content_panels + [
-        FieldPanel("korte_beschrijving"),
-        FieldPanel("beschrijving"),
-    ]
-    search_fields = Page.search_fields + [
-        index.SearchField("korte_beschrijving", boost=2),
-        index.SearchField("beschrijving"),
-    ]
-    parent_page_types = ["kennisbank.ThemaIndexPage"]
-    subpage_types = []
-
-    class Meta:
-        verbose_name = _("landelijk thema")
-        verbose_name_plural = _("landelijke thema's")
-
-    def get_context(self, request, *args, **kwargs):
-        from agenda.models import EvenementPage
-
-        context = super().get_context(request, *args, **kwargs)
-        context["producten_per_werkplaats"] = producten_per_werkplaats(
-            ProductPage.objects.overzicht().filter(themas=self),
-            {"thema": self.slug},
-            sectie_url(request, KennisbankPage),
-        )
-        context["themagroepen"] = openbaar(ThemagroepPage.objects.filter(themas=self))
-        context["speerpunten"] = speerpunten_met_werkplaats(
-            self.speerpunten.filter(openbaar_q("agenda__")).select_related("agenda")
-        )
-        context["evenementen"] = EvenementPage.objects.komend().filter(themas=self)[:5]
-        return context
+from kennisbank.citatie import apa_auteur, apa_referentie
+from portal.basis.blocks import RICHTEXT_FEATURES, InhoudBlock
+from portal.basis.contributions import ContributedContextMixin
+from portal.basis.openbaar import openbaar
+from portal.themas.models import LandelijkThemaPage
+from werkplaatsen.models import ASSOCIATIE, RegionaalOnderdeel, ThemagroepPage
 
 
 def apa_is_persoon(auteur):
-    from kennisbank.citatie import apa_auteur
-
-    return bool(auteur.lector_id) or apa_auteur(auteur.weergavenaam) != auteur.weergavenaam
-
-
-def speerpunten_met_werkplaats(speerpunten):
-    """Give each speerpunt's agenda its Werkplaats in one query instead of one per agenda."""
-    speerpunten = list(speerpunten)
-    ouder_paden = {sp.agenda.path[: -Page.steplen] for sp in speerpunten}
-    werkplaatsen = {
-        w.path: w
-        for w in WerkplaatsPage.objects.filter(path__in=ouder_paden).only(
-            "title", "path", "url_path"
-        )
-    }
-    for speerpunt in speerpunten:
-        speerpunt.agenda.__dict__["werkplaats"] = werkplaatsen.get(
-            speerpunt.agenda.path[: -Page.steplen]
-        )
-    return speerpunten
+    return bool(auteur.persoon_id) or apa_auteur(auteur.weergavenaam) != auteur.weergavenaam
 
 
 def jsonld(data):
@@ -132,8 +38,6 @@ def jsonld(data):
 def producten_per_werkplaats(producten, filters, kennisbank_url, per_groep=3):
     """Group products by Werkplaats: count, newest few, and the kennisbank link for all (None
     without a public kennisbank)."""
-    from kennisbank.facetten import ASSOCIATIE
-
     aantallen = {
         r["werkplaats_id"]: r["n"]
         for r in producten.order_by().values("werkplaats_id").annotate(n=models.Count("pk"))
@@ -165,129 +69,16 @@ def producten_per_werkplaats(producten, filters, kennisbank_url, per_groep=3):
     return sorted(resultaat, key=lambda groep: str(groep["naam"]))
 
 
-class ThemagroepIndexPage(Page):
-    intro = RichTextField(
-        _("introductie"),
-        blank=True,
-        features=RICHTEXT_FEATURES,
-        help_text=_("Korte tekst boven het overzicht van de themagroepen."),
+def aantal_links(links, productveld):
+    """The number of ``links`` (rows of a link table) of the outer query's product."""
+    per_product = (
+        links.filter(**{productveld: models.OuterRef("pk")})
+        .order_by()
+        .values(productveld)
+        .annotate(n=models.Count("*"))
+        .values("n")
     )
-
-    content_panels = Page.content_panels + [FieldPanel("intro")]
-    parent_page_types = ["portal.HomePage"]
-    subpage_types = ["kennisbank.ThemagroepPage"]
-    max_count = 1
-
-    class Meta:
-        verbose_name = _("overzicht themagroepen")
-
-    def get_context(self, request, *args, **kwargs):
-        context = super().get_context(request, *args, **kwargs)
-        context["themagroepen"] = openbaar(ThemagroepPage.objects.child_of(self)).order_by(
-            "-start_jaar", "title"
-        )
-        return context
-
-
-class ThemagroepPage(Page):
-    korte_beschrijving = models.CharField(
-        _("korte beschrijving"), max_length=300, help_text=_("Eén zin, getoond in overzichten.")
-    )
-    beschrijving = RichTextField(
-        _("beschrijving"),
-        features=RICHTEXT_FEATURES,
-        help_text=_("Wat de themagroep doet, met wie en met welk doel."),
-    )
-    start_jaar = models.PositiveSmallIntegerField(
-        _("startjaar"), help_text=_("Het jaar waarin de themagroep begon.")
-    )
-    eind_jaar = models.PositiveSmallIntegerField(
-        _("eindjaar"), null=True, blank=True, help_text=_("Leeg zolang de themagroep bijeenkomt.")
-    )
-    themas = ParentalManyToManyField(
-        LandelijkThemaPage,
-        verbose_name=_("landelijke thema's"),
-        blank=True,
-        related_name="themagroepen",
-        help_text=_("De landelijke thema's waar de themagroep aan werkt."),
-    )
-
-    content_panels = Page.content_panels + [
-        FieldPanel("korte_beschrijving"),
-        FieldPanel("beschrijving"),
-        FieldRowPanel([FieldPanel("start_jaar"), FieldPanel("eind_jaar")]),
-        FieldPanel("themas", widget=forms.CheckboxSelectMultiple),
-        InlinePanel("leden", label=_("Leden")),
-    ]
-    search_fields = Page.search_fields + [
-        index.SearchField("korte_beschrijving", boost=2),
-        index.SearchField("beschrijving"),
-    ]
-    parent_page_types = ["kennisbank.ThemagroepIndexPage"]
-    subpage_types = []
-
-    class Meta:
-        verbose_name = _("themagroep")
-        verbose_name_plural = _("themagroepen")
-
-    def clean(self):
-        super().clean()
-        if self.eind_jaar and self.start_jaar and self.eind_jaar < self.start_jaar:
-            raise ValidationError(
-                {"eind_jaar": _("Het eindjaar kan niet voor het startjaar liggen.")}
-            )
-
-    def get_context(self, request, *args, **kwargs):
-        context = super().get_context(request, *args, **kwargs)
-        context["themas"] = openbaar(self.themas.all())
-        context["leden"] = leden = list(
-            self.leden.select_related("lector", "lector__foto", "werkplaats").prefetch_related(
-                "lector__foto__renditions"
-            )
-        )
-        # A member speaks for a Werkplaats only where that Werkplaats is public.
-        namens = {lid.werkplaats_id for lid in leden if lid.werkplaats_id}
-        openbare_werkplaatsen = set(
-            openbaar(WerkplaatsPage.objects.filter(pk__in=namens)).values_list("pk", flat=True)
-        )
-        for lid in leden:
-            if lid.werkplaats_id not in openbare_werkplaatsen:
-                lid.werkplaats = None
-        context["producten_per_werkplaats"] = producten_per_werkplaats(
-            ProductPage.objects.overzicht().filter(themagroepen=self),
-            {"themagroep": self.slug},
-            sectie_url(request, KennisbankPage),
-        )
-        return context
-
-
-class ThemagroepLid(Orderable):
-    page = ParentalKey(ThemagroepPage, on_delete=models.CASCADE, related_name="leden")
-    lector = models.ForeignKey(
-        "werkplaatsen.Lector",
-        verbose_name=_("lector"),
-        on_delete=models.CASCADE,
-        related_name="+",
-        help_text=_("Kies het lid uit de lijst van lectoren en andere personen."),
-    )
-    werkplaats = models.ForeignKey(
-        "werkplaatsen.WerkplaatsPage",
-        verbose_name=_("namens Werkplaats"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-        help_text=_("De Werkplaats die het lid vertegenwoordigt; leeg voor de Associatie."),
-    )
-    rol = models.CharField(
-        _("rol"), max_length=100, blank=True, help_text=_("Bijvoorbeeld 'trekker'.")
-    )
-
-    panels = [FieldPanel("lector"), FieldPanel("werkplaats"), FieldPanel("rol")]
-
-    class Meta(Orderable.Meta):
-        verbose_name = _("lid")
-        verbose_name_plural = _("leden")
+    return Coalesce(models.Subquery(per_product, output_field=models.IntegerField()), 0)
 
 
 class ProductType(models.TextChoices):
@@ -539,7 +330,7 @@ class ProductPage(RegionaalOnderdeel, Page):
 
     @property
     def auteursnamen(self):
-        return [auteur.weergavenaam for auteur in self.auteurs.select_related("lector")]
+        return [auteur.weergavenaam for auteur in self.auteurs.select_related("persoon")]
 
     def openbaar_gekoppeld(self, relatie):
         """The public pages of an m2m relation, as prefetched by `met_openbare_koppelingen`."""
@@ -577,48 +368,36 @@ class ProductPage(RegionaalOnderdeel, Page):
     def verwante_producten(self, thema_ids, tag_ids, aantal=4):
         """'Ook in andere regio's': products elsewhere sharing the most themes and tags.
 
-        The score (shared themes + shared tags) is counted over the link tables alone, one
-        row per link, and only the best few products are loaded: joining products to both
-        link tables at once and grouping by every product column took over 100 ms with
-        20,000 products.
+        Score: shared themes + shared tags; ties go to the newest. Only products that share
+        something are scored, each with two counts on the link tables' indexes; two queries
+        whatever the number of products.
         """
+        if not (thema_ids or tag_ids):
+            return []
         andere = ProductPage.objects.overzicht().exclude(pk=self.pk)
         if self.werkplaats_id:
             andere = andere.exclude(werkplaats_id=self.werkplaats_id)
         else:
             andere = andere.exclude(werkplaats__isnull=True)
-        links, params = [], []
-        if thema_ids:
-            links.append(
-                f"SELECT productpage_id AS pid FROM {ProductPage.themas.through._meta.db_table} "
-                f"WHERE landelijkthemapage_id IN ({', '.join(['%s'] * len(thema_ids))})"
-            )
-            params += list(thema_ids)
-        if tag_ids:
-            links.append(
-                f"SELECT content_object_id AS pid FROM {ProductTag._meta.db_table} "
-                f"WHERE tag_id IN ({', '.join(['%s'] * len(tag_ids))})"
-            )
-            params += list(tag_ids)
-        if not links:
-            return []
-        kandidaten, kandidaat_params = andere.order_by().values("pk").query.sql_with_params()
-        sql = (
-            f"SELECT s.pid, s.score FROM (SELECT l.pid, COUNT(*) AS score FROM "
-            f"({' UNION ALL '.join(links)}) l GROUP BY l.pid) s "
-            f"JOIN {ProductPage._meta.db_table} p ON p.page_ptr_id = s.pid "
-            f"WHERE s.pid IN ({kandidaten}) "
-            f"ORDER BY s.score DESC, p.publicatiedatum DESC, s.pid DESC LIMIT %s"
+        themalinks = ProductPage.themas.through.objects.filter(landelijkthemapage_id__in=thema_ids)
+        taglinks = ProductTag.objects.filter(tag_id__in=tag_ids)
+        gedeeld = models.Q(pk__in=themalinks.values("productpage_id")) | models.Q(
+            pk__in=taglinks.values("content_object_id")
         )
-        with connection.cursor() as cursor:
-            cursor.execute(sql, [*params, *kandidaat_params, aantal])
-            scores = dict(cursor.fetchall())
-        producten = andere.in_bulk(list(scores))
-        resultaat = []
-        for pk, score in scores.items():
+        # The best few as narrow rows first: sorting thousands of whole listing rows costs more.
+        besten = dict(
+            andere.filter(gedeeld)
+            .annotate(
+                score=aantal_links(themalinks, "productpage_id")
+                + aantal_links(taglinks, "content_object_id")
+            )
+            .order_by("-score", "-publicatiedatum", "-pk")
+            .values_list("pk", "score")[:aantal]
+        )
+        producten = andere.in_bulk(list(besten))
+        for pk, score in besten.items():
             producten[pk].score = score
-            resultaat.append(producten[pk])
-        return resultaat
+        return [producten[pk] for pk in besten]
 
     def structured_data(self, url, auteurs, trefwoorden):
         data = {
@@ -643,10 +422,8 @@ class ProductPage(RegionaalOnderdeel, Page):
         return data
 
     def get_context(self, request, *args, **kwargs):
-        from kennisbank.citatie import apa_referentie
-
         context = super().get_context(request, *args, **kwargs)
-        auteurs = list(self.auteurs.select_related("lector"))
+        auteurs = list(self.auteurs.select_related("persoon"))
         url = self.get_full_url(request)
         themas = list(openbaar(self.themas.all()))
         trefwoorden = list(self.tags.all())
@@ -667,14 +444,14 @@ class ProductPage(RegionaalOnderdeel, Page):
 
 class ProductAuteur(Orderable):
     page = ParentalKey(ProductPage, on_delete=models.CASCADE, related_name="auteurs")
-    lector = models.ForeignKey(
-        "werkplaatsen.Lector",
-        verbose_name=_("lector"),
+    persoon = models.ForeignKey(
+        "werkplaatsen.Persoon",
+        verbose_name=_("persoon"),
         null=True,
         blank=True,
         on_delete=models.CASCADE,
         related_name="+",
-        help_text=_("Kies een lector uit de lijst, of vul hieronder een naam in."),
+        help_text=_("Kies een persoon uit de lijst, of vul hieronder een naam in."),
     )
     naam = models.CharField(
         _("naam"),
@@ -683,26 +460,28 @@ class ProductAuteur(Orderable):
         help_text=_("Voor auteurs die niet in de lijst staan: naam of organisatie."),
     )
 
-    panels = [FieldPanel("lector"), FieldPanel("naam")]
+    panels = [FieldPanel("persoon"), FieldPanel("naam")]
 
     class Meta(Orderable.Meta):
         verbose_name = _("auteur")
         verbose_name_plural = _("auteurs")
 
     def clean(self):
-        if not self.lector_id and not self.naam:
-            raise ValidationError(_("Kies een lector of vul een naam in."))
+        if not self.persoon_id and not self.naam:
+            raise ValidationError(_("Kies een persoon of vul een naam in."))
 
     def __str__(self):
-        return self.naam or str(self.lector)
+        return self.naam or str(self.persoon)
 
     @property
     def weergavenaam(self):
-        return self.lector.naam if self.lector_id else self.naam
+        return self.persoon.naam if self.persoon_id else self.naam
 
 
-class KennisbankPage(Page):
-    """All published products of all Werkplaatsen and the Associatie."""
+class KennisbankPage(ContributedContextMixin, Page):
+    """All published products of all Werkplaatsen and the Associatie: the facets and results
+    come from kennisbank/contributions.py (they need kennisbank/facetten.py, which needs the
+    models)."""
 
     intro = RichTextField(
         _("introductie"),
@@ -718,29 +497,3 @@ class KennisbankPage(Page):
 
     class Meta:
         verbose_name = _("kennisbank")
-
-    def get_context(self, request, *args, **kwargs):
-        from kennisbank.facetten import SORTERINGEN, Kennisbankfilter
-
-        context = super().get_context(request, *args, **kwargs)
-        kennisbankfilter = Kennisbankfilter(request.GET)
-        facetten = kennisbankfilter.facetten()
-        paginator = Paginator(kennisbankfilter.resultaten(), PRODUCTEN_PER_PAGINA)
-        try:
-            producten = paginator.page(request.GET.get("page") or 1)
-        except PageNotAnInteger:
-            producten = paginator.page(1)
-        except EmptyPage as exc:
-            raise Http404(_("Deze pagina van de kennisbank bestaat niet.")) from exc
-        context.update(
-            producten=producten,
-            filter=kennisbankfilter,
-            facetten=facetten,
-            chips=kennisbankfilter.chips(facetten),
-            sorteringen=[
-                (waarde, label)
-                for waarde, label in SORTERINGEN.items()
-                if waarde != "relevantie" or kennisbankfilter.q
-            ],
-        )
-        return context

@@ -8,11 +8,11 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from agenda.ical import agenda_ics
 from kennisbank import feeds
-from kennisbank.views import zoeken
-from portal import bijlagen
-from portal.api import api_router
-from portal.openbaar import OpenbareSitemap
-from portal.views import robots_txt
+from portal.basis.openbaar import OpenbareSitemap
+from portal.site import bijlagen
+from portal.site.api import api_router
+from portal.site.views import robots_txt
+from portal.site.zoeken import zoeken
 from werkplaatsen.zichtbaarheid import beheer_urls
 
 urlpatterns = [
@@ -48,4 +48,4 @@ urlpatterns = [
 
 urlpatterns += [path("", include(wagtail_urls))]
 
-handler500 = "portal.views.server_error"
+handler500 = "portal.site.views.server_error"

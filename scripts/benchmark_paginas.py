@@ -5,7 +5,7 @@
     python scripts/benchmark_paginas.py zoekpaden # the search URLs of the search benchmark
 
 Run with the project's settings and database (DATABASE_URL, DJANGO_SETTINGS_MODULE); the pages
-are those of kennisbank.bulkinhoud.sleutelpaginas(), which tests/site/test_query_counts.py
+are those of portal.demo.benchmark.sleutelpaginas(), which tests/site/test_query_counts.py
 counts too.
 """
 
@@ -58,8 +58,8 @@ def main(opdracht):
     from django.conf import settings
     from django.test import Client
 
-    from kennisbank.bulkinhoud import sleutelpaginas
     from kennisbank.models import ProductPage
+    from portal.demo.benchmark import sleutelpaginas
 
     paginas = sleutelpaginas()
     if opdracht == "urls":

@@ -96,7 +96,7 @@ fi
 "$PY" scripts/benchmark_paginas.py zoekpaden </dev/null >"$WORK/zoeken.txt"
 # The same queries in the kennisbank's own search as well.
 sed 'p; s#^/zoeken/#/kennisbank/#' "$WORK/zoeken.txt" >"$WORK/search.txt"
-COUNT='from kennisbank.bulkinhoud import bulkproducten as b
+COUNT='from portal.demo.bulkinhoud import bulkproducten as b
 from kennisbank.models import ProductPage as p
 print(f"{p.objects.live().count()} live products, {b().live().count()} of them bulk")'
 PRODUCTS_LIVE=$("$PY" manage.py shell -c "$COUNT" </dev/null | tail -n 1)

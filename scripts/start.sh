@@ -46,7 +46,15 @@ export PYTHONDONTWRITEBYTECODE=1
 
 say "database: ${DATABASE_URL:-sqlite:///$ROOT/db.sqlite3 (default)}"
 say "applying migrations"
-"$PY" manage.py migrate --noinput -v 0
+mkdir -p "$ROOT/var"
+if ! "$PY" manage.py migrate --noinput -v 0 2>"$ROOT/var/migrate.log"; then
+    cat "$ROOT/var/migrate.log" >&2
+    if grep -q "InconsistentMigrationHistory" "$ROOT/var/migrate.log"; then
+        say "this database was made by an older checkout, before the migrations were rebuilt"
+        say "(see README, Architecture). Demo databases can go: rm db.sqlite3, then run me again."
+    fi
+    exit 1
+fi
 
 say "loading demo content"
 "$PY" manage.py load_demo_content

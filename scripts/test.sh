@@ -81,6 +81,7 @@ RUN_STARTED=$(date +%s)
 step "ruff check ." ruff check .
 step "ruff format --check ." ruff format --check .
 step "check_asserts.py" python scripts/check_asserts.py
+step "lint-imports (layers, docs/architecture.md)" lint-imports --no-cache
 step "makemigrations --check" python manage.py makemigrations --check --dry-run
 step "manage.py check" python manage.py check
 step "pytest" run_pytest "$@"

@@ -7,4 +7,11 @@ class WerkplaatsenConfig(AppConfig):
     verbose_name = _("Werkplaatsen")
 
     def ready(self):
-        from werkplaatsen import signal_handlers  # noqa: F401
+        from wagtail.signals import post_page_move
+
+        from werkplaatsen import contributions  # noqa: F401  (registers page context)
+        from werkplaatsen.signal_handlers import herkomst_bijwerken_na_verplaatsen
+
+        post_page_move.connect(
+            herkomst_bijwerken_na_verplaatsen, dispatch_uid="werkplaatsen-herkomst-na-verplaatsen"
+        )

@@ -1,4 +1,5 @@
 from django import forms
+from django.apps import apps
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
@@ -11,13 +12,17 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
-from portal.blocks import InhoudBlock
-from portal.openbaar import openbaar
+from portal.basis.blocks import RICHTEXT_FEATURES, InhoudBlock
+from portal.basis.contributions import ContributedContextMixin
+from portal.basis.openbaar import openbaar
+from portal.themas.models import LandelijkThemaPage
+from werkplaatsen.kaart import kaart
 
-RICHTEXT_FEATURES = ["bold", "italic", "link", "document-link", "ol", "ul"]
+# The kennisbank's and the API's name for the Associatie as the origin of national products.
+ASSOCIATIE = "associatie"
 
 
-class Lector(index.Indexed, models.Model):
+class Persoon(index.Indexed, models.Model):
     """A person: a lector, or another officer of a Werkplaats or the Associatie."""
 
     naam = models.CharField(_("naam"), max_length=150, help_text=_("Voor- en achternaam."))
@@ -70,16 +75,16 @@ class Lector(index.Indexed, models.Model):
 
     class Meta:
         ordering = ["naam"]
-        verbose_name = _("lector")
-        verbose_name_plural = _("lectoren")
+        verbose_name = _("persoon")
+        verbose_name_plural = _("personen")
 
     def __str__(self):
         return self.naam
 
 
 class PersoonRol(Orderable):
-    lector = models.ForeignKey(
-        Lector,
+    persoon = models.ForeignKey(
+        Persoon,
         verbose_name=_("persoon"),
         on_delete=models.CASCADE,
         related_name="+",
@@ -92,13 +97,13 @@ class PersoonRol(Orderable):
         help_text=_("Bijvoorbeeld 'werkplaatsleiding' of 'trekker ouderenprogramma'."),
     )
 
-    panels = [FieldPanel("lector"), FieldPanel("rol")]
+    panels = [FieldPanel("persoon"), FieldPanel("rol")]
 
     class Meta(Orderable.Meta):
         abstract = True
 
     def __str__(self):
-        return f"{self.lector} ({self.rol})" if self.rol else str(self.lector)
+        return f"{self.persoon} ({self.rol})" if self.rol else str(self.persoon)
 
 
 class PartnerSoort(models.TextChoices):
@@ -152,8 +157,6 @@ class WerkplaatsIndexPage(Page):
         verbose_name = _("overzicht Werkplaatsen")
 
     def get_context(self, request, *args, **kwargs):
-        from werkplaatsen.kaart import kaart
-
         context = super().get_context(request, *args, **kwargs)
         werkplaatsen = list(openbaar(WerkplaatsPage.objects.child_of(self)).order_by("title"))
         context["werkplaatsen"] = werkplaatsen
@@ -166,7 +169,7 @@ class WerkplaatsStatus(models.TextChoices):
     IN_OPRICHTING = "in-oprichting", _("In oprichting")
 
 
-class WerkplaatsPage(Page):
+class WerkplaatsPage(ContributedContextMixin, Page):
     korte_naam = models.CharField(
         _("korte naam"), max_length=80, help_text=_("Bijvoorbeeld 'Noord-Holland' of 'kUS'.")
     )
@@ -268,13 +271,8 @@ class WerkplaatsPage(Page):
         index.FilterField("status"),
     ]
 
+    # Subpages: every page type that names WerkplaatsPage in its parent_page_types.
     parent_page_types = ["werkplaatsen.WerkplaatsIndexPage"]
-    subpage_types = [
-        "werkplaatsen.KennisagendaPage",
-        "werkplaatsen.LeeratelierPage",
-        "kennisbank.ProductPage",
-        "agenda.EvenementPage",
-    ]
 
     class Meta:
         verbose_name = _("Werkplaats")
@@ -285,9 +283,6 @@ class WerkplaatsPage(Page):
         return self.status == WerkplaatsStatus.IN_OPRICHTING
 
     def get_context(self, request, *args, **kwargs):
-        from agenda.models import EvenementPage
-        from kennisbank.models import ProductPage
-
         context = super().get_context(request, *args, **kwargs)
         context["personen"] = personen_met_foto(self.lectoren)
         context["partners_per_soort"] = partners_per_soort(self.partners.all())
@@ -297,24 +292,19 @@ class WerkplaatsPage(Page):
         context["kennisagenda"] = kennisagenda
         context["speerpunten"] = speerpunten_met_themas(kennisagenda) if kennisagenda else []
         context["leerateliers"] = openbaar(LeeratelierPage.objects.child_of(self)).order_by("title")
-        context["producten"] = ProductPage.objects.overzicht().filter(werkplaats=self)[:6]
-        context["evenementen"] = EvenementPage.objects.komend().filter(werkplaats=self)[:5]
-        context["eerdere_evenementen"] = EvenementPage.objects.geweest().filter(werkplaats=self)[:5]
         return context
 
 
 def speerpunten_met_themas(agenda):
     """The agenda's speerpunten, each with only its public themes in `themas.all`."""
-    from kennisbank.models import LandelijkThemaPage
-
     return agenda.speerpunten.prefetch_related(
         models.Prefetch("themas", queryset=openbaar(LandelijkThemaPage.objects.all()))
     )
 
 
 def personen_met_foto(rollen):
-    return rollen.select_related("lector", "lector__foto").prefetch_related(
-        "lector__foto__renditions"
+    return rollen.select_related("persoon", "persoon__foto").prefetch_related(
+        "persoon__foto__renditions"
     )
 
 
@@ -341,7 +331,7 @@ class WerkplaatsPartner(Partner):
         verbose_name_plural = _("partners")
 
 
-class AssociatiePage(Page):
+class AssociatiePage(ContributedContextMixin, Page):
     """The national Associatie: its officers, and the home of national products."""
 
     intro = models.TextField(
@@ -368,25 +358,17 @@ class AssociatiePage(Page):
         index.SearchField("body"),
     ]
     parent_page_types = ["portal.HomePage"]
-    subpage_types = [
-        "kennisbank.ProductPage",
-        "werkplaatsen.KennisagendaPage",
-        "portal.InformatiePagina",
-    ]
     max_count = 1
 
     class Meta:
         verbose_name = _("Associatie")
 
     def get_context(self, request, *args, **kwargs):
-        from kennisbank.models import ProductPage
-
         context = super().get_context(request, *args, **kwargs)
         context["personen"] = personen_met_foto(self.functionarissen)
         context["werkprogramma"] = (
             openbaar(KennisagendaPage.objects.child_of(self)).order_by("-periode_start").first()
         )
-        context["producten"] = ProductPage.objects.overzicht().filter(werkplaats__isnull=True)[:6]
         return context
 
 
@@ -489,7 +471,7 @@ class Speerpunt(ClusterableModel, Orderable):
         help_text=_("Wat de vraag is, voor wie, en wat de Werkplaats ermee wil bereiken."),
     )
     themas = ParentalManyToManyField(
-        "kennisbank.LandelijkThemaPage",
+        "themas.LandelijkThemaPage",
         verbose_name=_("landelijke thema's"),
         blank=True,
         related_name="speerpunten",
@@ -511,7 +493,7 @@ class Speerpunt(ClusterableModel, Orderable):
         return self.titel
 
 
-class LeeratelierPage(Page):
+class LeeratelierPage(ContributedContextMixin, Page):
     """A long-running learning workshop in which a Werkplaats carries out its agenda."""
 
     intro = models.TextField(_("introductie"), help_text=_("Waar het leeratelier over gaat."))
@@ -528,7 +510,7 @@ class LeeratelierPage(Page):
         _("eindjaar"), null=True, blank=True, help_text=_("Leeg zolang het leeratelier loopt.")
     )
     themas = ParentalManyToManyField(
-        "kennisbank.LandelijkThemaPage",
+        "themas.LandelijkThemaPage",
         verbose_name=_("landelijke thema's"),
         blank=True,
         related_name="leerateliers",
@@ -556,7 +538,6 @@ class LeeratelierPage(Page):
         index.SearchField("body"),
     ]
     parent_page_types = ["werkplaatsen.WerkplaatsPage"]
-    subpage_types = ["kennisbank.ProductPage", "agenda.EvenementPage"]
 
     class Meta:
         verbose_name = _("leeratelier")
@@ -576,15 +557,10 @@ class LeeratelierPage(Page):
             )
 
     def get_context(self, request, *args, **kwargs):
-        from agenda.models import EvenementPage
-        from kennisbank.models import ProductPage
-
         context = super().get_context(request, *args, **kwargs)
         context["personen"] = personen_met_foto(self.deelnemers)
         context["partners_per_soort"] = partners_per_soort(self.partners.all())
-        context["producten"] = ProductPage.objects.overzicht().filter(leeratelier=self)
         context["themas"] = openbaar(self.themas.all())
-        context["bijeenkomsten"] = openbaar(EvenementPage.objects.filter(leeratelier=self))
         return context
 
 
@@ -630,6 +606,9 @@ class RegionaalOnderdeel(models.Model):
         related_name="+",
     )
 
+    # Saved with every save, also one limited by update_fields (see save()).
+    HERKOMSTVELDEN = ("werkplaats", "leeratelier")
+
     class Meta:
         abstract = True
 
@@ -637,7 +616,7 @@ class RegionaalOnderdeel(models.Model):
         self.bepaal_herkomst()
         update_fields = kwargs.get("update_fields")
         if update_fields is not None:
-            kwargs["update_fields"] = set(update_fields) | {"werkplaats", "leeratelier"}
+            kwargs["update_fields"] = set(update_fields) | set(self.HERKOMSTVELDEN)
         super().save(*args, **kwargs)
 
     def bepaal_herkomst(self):
@@ -659,3 +638,132 @@ class RegionaalOnderdeel(models.Model):
     @property
     def herkomst_naam(self):
         return self.werkplaats.title if self.werkplaats_id else _("Associatie")
+
+
+class ThemagroepIndexPage(Page):
+    intro = RichTextField(
+        _("introductie"),
+        blank=True,
+        features=RICHTEXT_FEATURES,
+        help_text=_("Korte tekst boven het overzicht van de themagroepen."),
+    )
+
+    content_panels = Page.content_panels + [FieldPanel("intro")]
+    parent_page_types = ["portal.HomePage"]
+    subpage_types = ["werkplaatsen.ThemagroepPage"]
+    max_count = 1
+
+    class Meta:
+        verbose_name = _("overzicht themagroepen")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["themagroepen"] = openbaar(ThemagroepPage.objects.child_of(self)).order_by(
+            "-start_jaar", "title"
+        )
+        return context
+
+
+class ThemagroepPage(ContributedContextMixin, Page):
+    korte_beschrijving = models.CharField(
+        _("korte beschrijving"), max_length=300, help_text=_("Eén zin, getoond in overzichten.")
+    )
+    beschrijving = RichTextField(
+        _("beschrijving"),
+        features=RICHTEXT_FEATURES,
+        help_text=_("Wat de themagroep doet, met wie en met welk doel."),
+    )
+    start_jaar = models.PositiveSmallIntegerField(
+        _("startjaar"), help_text=_("Het jaar waarin de themagroep begon.")
+    )
+    eind_jaar = models.PositiveSmallIntegerField(
+        _("eindjaar"), null=True, blank=True, help_text=_("Leeg zolang de themagroep bijeenkomt.")
+    )
+    themas = ParentalManyToManyField(
+        LandelijkThemaPage,
+        verbose_name=_("landelijke thema's"),
+        blank=True,
+        related_name="themagroepen",
+        help_text=_("De landelijke thema's waar de themagroep aan werkt."),
+    )
+
+    content_panels = Page.content_panels + [
+        FieldPanel("korte_beschrijving"),
+        FieldPanel("beschrijving"),
+        FieldRowPanel([FieldPanel("start_jaar"), FieldPanel("eind_jaar")]),
+        FieldPanel("themas", widget=forms.CheckboxSelectMultiple),
+        InlinePanel("leden", label=_("Leden")),
+    ]
+    search_fields = Page.search_fields + [
+        index.SearchField("korte_beschrijving", boost=2),
+        index.SearchField("beschrijving"),
+    ]
+    parent_page_types = ["werkplaatsen.ThemagroepIndexPage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = _("themagroep")
+        verbose_name_plural = _("themagroepen")
+
+    def clean(self):
+        super().clean()
+        if self.eind_jaar and self.start_jaar and self.eind_jaar < self.start_jaar:
+            raise ValidationError(
+                {"eind_jaar": _("Het eindjaar kan niet voor het startjaar liggen.")}
+            )
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["themas"] = openbaar(self.themas.all())
+        context["leden"] = leden = list(
+            self.leden.select_related("persoon", "persoon__foto", "werkplaats").prefetch_related(
+                "persoon__foto__renditions"
+            )
+        )
+        # A member speaks for a Werkplaats only where that Werkplaats is public.
+        namens = {lid.werkplaats_id for lid in leden if lid.werkplaats_id}
+        openbare_werkplaatsen = set(
+            openbaar(WerkplaatsPage.objects.filter(pk__in=namens)).values_list("pk", flat=True)
+        )
+        for lid in leden:
+            if lid.werkplaats_id not in openbare_werkplaatsen:
+                lid.werkplaats = None
+        return context
+
+
+class ThemagroepLid(Orderable):
+    page = ParentalKey(ThemagroepPage, on_delete=models.CASCADE, related_name="leden")
+    persoon = models.ForeignKey(
+        Persoon,
+        verbose_name=_("persoon"),
+        on_delete=models.CASCADE,
+        related_name="+",
+        help_text=_("Kies het lid uit de lijst van lectoren en andere personen."),
+    )
+    werkplaats = models.ForeignKey(
+        WerkplaatsPage,
+        verbose_name=_("namens Werkplaats"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("De Werkplaats die het lid vertegenwoordigt; leeg voor de Associatie."),
+    )
+    rol = models.CharField(
+        _("rol"), max_length=100, blank=True, help_text=_("Bijvoorbeeld 'trekker'.")
+    )
+
+    panels = [FieldPanel("persoon"), FieldPanel("werkplaats"), FieldPanel("rol")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("lid")
+        verbose_name_plural = _("leden")
+
+
+def regionale_paginatypen():
+    """Every concrete page model that belongs to a Werkplaats by its place in the tree."""
+    return [
+        model
+        for model in apps.get_models()
+        if issubclass(model, RegionaalOnderdeel) and issubclass(model, Page)
+    ]

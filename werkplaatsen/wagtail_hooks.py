@@ -1,52 +1,49 @@
 """Admin integration of the roles: lectoren per Werkplaats, protected pages, workflows, and
 which pages a regional editor sees in choosers, bulk actions and reports.
 
-See werkplaatsen/rollen.py for who may do what and why, and werkplaatsen/zichtbaarheid.py for
+See portal/site/rechten.py for who may do what and why, and werkplaatsen/zichtbaarheid.py for
 what an editor sees.
 """
 
 from django import forms
-from django.contrib.auth.models import Permission
 from django.core.exceptions import PermissionDenied
 from django.http import Http404
-from django.shortcuts import redirect
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
-from wagtail.admin import messages
 from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.panels import ObjectList
+from wagtail.admin.ui.components import Component
 from wagtail.admin.views.pages.bulk_actions import (
     DeleteBulkAction,
     MoveBulkAction,
     PublishBulkAction,
     UnpublishBulkAction,
 )
-from wagtail.models import GroupPagePermission
+from wagtail.models import Page
 from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import DeleteView, EditView, IndexView, SnippetViewSet
 
-from portal.models import HomePage
-from werkplaatsen import rollen, zichtbaarheid
-from werkplaatsen.models import Lector, WerkplaatsPage
+from werkplaatsen import rechten, zichtbaarheid
+from werkplaatsen.models import Persoon, WerkplaatsPage
 
 # Registered before the viewset, so that every admin view for lectoren uses it.
-register_permission_policy(Lector, rollen.LectorPermissionPolicy(Lector))
-rollen.verbind_signalen()
+register_permission_policy(Persoon, rechten.PersoonPermissionPolicy(Persoon))
 
 
-class LectorForm(WagtailAdminModelForm):
+class PersoonForm(WagtailAdminModelForm):
     """A regional editor keeps people with their own Werkplaats ("beheerd door")."""
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         veld = self.fields.get("beheerd_door")
         gebruiker = self.for_user
-        if veld is None or gebruiker is None or rollen.is_landelijk(gebruiker):
+        if veld is None or gebruiker is None or rechten.is_landelijk(gebruiker):
             return
-        eigen = list(rollen.werkplaatsen_van(gebruiker))
+        eigen = list(rechten.werkplaatsen_van(gebruiker))
         veld.widget = forms.Select()
-        veld.queryset = rollen.werkplaatsen_van(gebruiker)
+        veld.queryset = rechten.werkplaatsen_van(gebruiker)
         veld.empty_label = None
         veld.required = True
         veld.help_text = _(
@@ -59,7 +56,7 @@ class LectorForm(WagtailAdminModelForm):
                 self.initial["beheerd_door"] = eigen[0].pk
 
 
-class LectorIndexView(IndexView):
+class PersoonIndexView(IndexView):
     """Edit, copy and delete links only for the people the user may change."""
 
     def get_edit_url(self, instance):
@@ -78,7 +75,7 @@ class LectorIndexView(IndexView):
         return None
 
 
-class LectorEditView(EditView):
+class PersoonEditView(EditView):
     def dispatch(self, request, *args, **kwargs):
         # Wagtail's generic edit view checks the model permission only.
         if not self.user_has_permission_for_instance("change", self.object):
@@ -86,75 +83,29 @@ class LectorEditView(EditView):
         return super().dispatch(request, *args, **kwargs)
 
 
-class LectorDeleteView(DeleteView):
+class PersoonDeleteView(DeleteView):
     def dispatch(self, request, *args, **kwargs):
         if not self.user_has_permission_for_instance("delete", self.object):
             raise PermissionDenied
         return super().dispatch(request, *args, **kwargs)
 
 
-class LectorViewSet(SnippetViewSet):
-    model = Lector
+class PersoonViewSet(SnippetViewSet):
+    model = Persoon
     icon = "user"
-    menu_label = _("Lectoren")
+    menu_label = _("Personen")
     menu_name = "lectoren"
     menu_order = 250
     add_to_admin_menu = True
     list_display = ["naam", "lectoraat", "hogeschool", "beheerd_door"]
     list_filter = ["beheerd_door"]
-    index_view_class = LectorIndexView
-    edit_view_class = LectorEditView
-    delete_view_class = LectorDeleteView
-    edit_handler = ObjectList(Lector.panels, base_form_class=LectorForm)
+    index_view_class = PersoonIndexView
+    edit_view_class = PersoonEditView
+    delete_view_class = PersoonDeleteView
+    edit_handler = ObjectList(Persoon.panels, base_form_class=PersoonForm)
 
 
-register_snippet(LectorViewSet)
-
-
-def is_rechtenanker(page):
-    """Pages on which a role's permissions hang: deleting one would orphan an editors' group."""
-    specifiek = page.specific_class
-    if specifiek is not None and issubclass(specifiek, HomePage | WerkplaatsPage):
-        return True
-    return GroupPagePermission.objects.filter(page=page).exists()
-
-
-def weiger_verwijderen(request, pagina):
-    messages.error(
-        request,
-        _(
-            "'%(titel)s' is het startpunt van een redactie en kan alleen door een beheerder "
-            "van de site worden verwijderd."
-        )
-        % {"titel": pagina.get_admin_display_title()},
-    )
-    return redirect("wagtailadmin_explore", pagina.get_parent().pk)
-
-
-@hooks.register("before_delete_page")
-def bescherm_startpaginas(request, page):
-    if not request.user.is_superuser and is_rechtenanker(page):
-        return weiger_verwijderen(request, page)
-    return None
-
-
-@hooks.register("before_bulk_action")
-def bescherm_startpaginas_bij_bulkacties(request, action_type, objects, action_class_instance):
-    if action_type != "delete" or request.user.is_superuser:
-        return None
-    for pagina in objects:
-        if hasattr(pagina, "specific_class") and is_rechtenanker(pagina):
-            return weiger_verwijderen(request, pagina)
-    return None
-
-
-@hooks.register("register_permissions")
-def homepage_rechten():
-    """Show the home page permissions of the Associatie in the group editor."""
-    return Permission.objects.filter(
-        content_type__app_label="portal",
-        codename__in=["change_homepage", "publish_homepage"],
-    )
+register_snippet(PersoonViewSet)
 
 
 # --- What a regional editor sees outside their own Werkplaats (see zichtbaarheid.py) -----------
@@ -176,7 +127,7 @@ class ZichtbareBulkactie:
     def get_actionable_objects(self):
         objects, extra = super().get_actionable_objects()
         geweigerd = extra["items_with_no_access"]
-        if geweigerd and not rollen.is_landelijk(self.request.user):
+        if geweigerd and not rechten.is_landelijk(self.request.user):
             zichtbaar = set(
                 zichtbaarheid.beperk(
                     self.model.objects.filter(pk__in=[p.pk for p in geweigerd]), self.request.user
@@ -195,5 +146,77 @@ for _actie in (DeleteBulkAction, MoveBulkAction, PublishBulkAction, UnpublishBul
 
 @hooks.register("construct_reports_menu")
 def paginatypen_alleen_landelijk(request, menu_items):
-    if not rollen.is_landelijk(request.user):
+    if not rechten.is_landelijk(request.user):
         menu_items[:] = [item for item in menu_items if item.name != "page-types-usage"]
+
+
+# --- The regional editors' dashboard ---------------------------------------------------------
+
+CONCEPTEN = 10
+RECENT = 8
+
+
+class WerkplaatsPanel(Component):
+    """The editor's own Werkplaats: its pages, drafts, recent changes and quick links."""
+
+    name = "werkplaats_redactie"
+    order = 50
+    template_name = "werkplaatsen/admin/werkplaats_panel.html"
+
+    def __init__(self, werkplaatsen):
+        self.werkplaatsen = werkplaatsen
+
+    def get_context_data(self, parent_context):
+        return {
+            "regios": [self.regio(werkplaats) for werkplaats in self.werkplaatsen],
+            "request": parent_context.get("request"),
+        }
+
+    def regio(self, werkplaats):
+        paginas = Page.objects.descendant_of(werkplaats, inclusive=True)
+        onderdelen = WerkplaatsPage.allowed_subpage_models()
+        concepten = list(
+            paginas.filter(has_unpublished_changes=True)
+            .order_by("-latest_revision_created_at", "-pk")
+            .select_related("latest_revision__user")
+            .specific(defer=True)[:CONCEPTEN]
+        )
+        for pagina in concepten:
+            pagina.in_beoordeling = pagina.workflow_in_progress
+        return {
+            "werkplaats": werkplaats,
+            "onder_beoordeling": rechten.onder_beoordeling(werkplaats),
+            "verkenner_url": reverse("wagtailadmin_explore", args=[werkplaats.pk]),
+            "bewerk_url": reverse("wagtailadmin_pages:edit", args=[werkplaats.pk]),
+            "aantallen": [
+                (model._meta.verbose_name_plural, paginas.type(model).count())
+                for model in onderdelen
+            ],
+            "concepten": concepten,
+            "recent": list(
+                paginas.exclude(latest_revision_created_at=None)
+                .order_by("-latest_revision_created_at", "-pk")
+                .select_related("latest_revision__user")
+                .specific(defer=True)[:RECENT]
+            ),
+            "nieuw": [
+                (
+                    model._meta.verbose_name,
+                    reverse(
+                        "wagtailadmin_pages:add",
+                        args=(model._meta.app_label, model._meta.model_name, werkplaats.pk),
+                    ),
+                )
+                for model in onderdelen
+            ],
+            "afbeelding_url": reverse("wagtailimages:add_multiple"),
+            "document_url": reverse("wagtaildocs:add_multiple"),
+            "persoon_url": reverse("wagtailsnippets_werkplaatsen_persoon:add"),
+        }
+
+
+@hooks.register("construct_homepage_panels")
+def werkplaats_op_het_dashboard(request, panels):
+    werkplaatsen = list(rechten.werkplaatsen_van(request.user))
+    if werkplaatsen:
+        panels.append(WerkplaatsPanel(werkplaatsen))

@@ -4,7 +4,7 @@ Wagtail's choosers, bulk-action confirmations and some reports list pages of the
 drafts and private pages included. A regional editor may link to any public page, but must not
 read the titles of another region's drafts or private pages. So outside the explorer (which
 Wagtail already limits to the pages a user may work on) an editor who is not national
-(:func:`werkplaatsen.rollen.is_landelijk`) sees only the pages they may work on and the pages
+(:func:`werkplaatsen.rechten.is_landelijk`) sees only the pages they may work on and the pages
 that are live and public.
 
 The hooks in ``werkplaatsen/wagtail_hooks.py`` filter the choosers and bulk actions; the views
@@ -23,7 +23,7 @@ from wagtail.admin.views.reports.page_types_usage import PageTypesUsageReportVie
 from wagtail.models import Page
 from wagtail.permissions import policy_registry
 
-from werkplaatsen.rollen import is_landelijk
+from werkplaatsen.rechten import is_landelijk
 
 WERKRECHTEN = {"add", "change", "publish", "lock", "unlock"}
 

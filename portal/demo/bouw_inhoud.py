@@ -11,7 +11,7 @@ from portal.demo.bouwstenen import PaginaSpec, stroom, zorg_voor_pagina
 from portal.demo.evenementen import EVENEMENTEN
 from portal.demo.paginas import HOME
 from portal.demo.producten import BRONPRODUCTEN, UITGELICHT, demo_producten
-from portal.models import HomePage
+from portal.site.models import HomePage
 
 
 def bouw(boom, verslag):
@@ -50,9 +50,9 @@ def product_spec(data, boom, volgnummer, verslag):
 
 
 def auteur_rij(auteur, boom):
-    if "lector" in auteur:
-        return {"lector": boom.lectoren[auteur["lector"]], "naam": ""}
-    return {"lector": None, "naam": auteur["naam"]}
+    if "persoon" in auteur:
+        return {"persoon": boom.lectoren[auteur["persoon"]], "naam": ""}
+    return {"persoon": None, "naam": auteur["naam"]}
 
 
 def product_bestanden(data, volgnummer, verslag):
@@ -102,7 +102,7 @@ def evenement_spec(data, boom):
 
 
 def programma(onderdelen, boom):
-    """Raw StreamField data; speakers by name become Lector pks."""
+    """Raw StreamField data; speakers by name become Persoon pks."""
     return [
         {
             "type": "onderdeel",

@@ -7,23 +7,20 @@ from django.utils.text import slugify
 from wagtail.models import Page, Site
 
 from agenda.models import AgendaIndexPage
-from kennisbank.models import (
-    KennisbankPage,
-    LandelijkThemaPage,
-    ThemagroepIndexPage,
-    ThemagroepPage,
-    ThemaIndexPage,
-)
+from kennisbank.models import KennisbankPage
 from portal.demo import paginas, themas, werkplaatsen
 from portal.demo.bouwstenen import PaginaSpec, stroom, zorg_voor_object, zorg_voor_pagina
 from portal.demo.leerateliers import LEERATELIERS
-from portal.models import HomePage, InformatiePagina, SiteInstellingen
+from portal.site.models import HomePage, InformatiePagina, SiteInstellingen
+from portal.themas.models import LandelijkThemaPage, ThemaIndexPage
 from werkplaatsen.models import (
     AssociatiePage,
     KennisagendaPage,
-    Lector,
     LeeratelierPage,
+    Persoon,
     Speerpunt,
+    ThemagroepIndexPage,
+    ThemagroepPage,
     WerkplaatsIndexPage,
     WerkplaatsPage,
     WerkplaatsStatus,
@@ -84,7 +81,7 @@ def bouw(verslag):
 
 
 def lector_velden():
-    """naam -> Lector fields: a bio from the table, or the facts stated for that person."""
+    """naam -> Persoon fields: a bio from the table, or the facts stated for that person."""
     velden = {}
     for naam in werkplaatsen.WERKPLAATS_NAMEN:
         for persoon, rol in werkplaatsen.personen(naam):
@@ -98,7 +95,7 @@ def lector_velden():
 
 def bouw_lectoren(verslag):
     return {
-        naam: zorg_voor_object(Lector, {"naam": naam}, velden, verslag)
+        naam: zorg_voor_object(Persoon, {"naam": naam}, velden, verslag)
         for naam, velden in lector_velden().items()
     }
 
@@ -108,7 +105,7 @@ def beheer_lectoren(boom, verslag):
     for naam, pagina in boom.werkplaatsen.items():
         for persoon, _rol in werkplaatsen.personen(naam):
             velden = {"beheerd_door": pagina}
-            zorg_voor_object(Lector, {"naam": persoon}, velden, verslag)
+            zorg_voor_object(Persoon, {"naam": persoon}, velden, verslag)
 
 
 # Home, site and menu ------------------------------------------------------------------------
@@ -171,7 +168,7 @@ def bouw_associatie(boom, verslag):
     }
     rijen = {
         "functionarissen": [
-            {"lector": boom.lectoren[naam], "rol": rol}
+            {"persoon": boom.lectoren[naam], "rol": rol}
             for naam, rol, _bio in werkplaatsen.FUNCTIONARISSEN
         ]
     }
@@ -245,7 +242,7 @@ def werkplaats_spec(naam, lectoren):
     }
     rijen = {
         "lectoren": [
-            {"lector": lectoren[persoon], "rol": rol}
+            {"persoon": lectoren[persoon], "rol": rol}
             for persoon, rol in werkplaatsen.personen(naam)
         ],
         "partners": [

@@ -32,7 +32,7 @@ COLUMNS = [
         "titel": TITEL_ONGEPASTE,
         "product_type": "column",
         "datum": datetime.date(2017, 9, 1),
-        "auteurs": [{"lector": "Toby Witte"}],
+        "auteurs": [{"persoon": "Toby Witte"}],
         "samenvatting": (
             "Toby Witte betoogt dat de omslag naar een participatiesamenleving vraagt om "
             "professionals en ambtenaren die schakelen tussen beleid en uitvoering. Zulke "
@@ -86,7 +86,7 @@ COLUMNS = [
         "titel": TITEL_GOEDE_ZORG,
         "product_type": "column",
         "datum": datetime.date(2017, 7, 2),
-        "auteurs": [{"lector": "Guido Walraven"}],
+        "auteurs": [{"persoon": "Guido Walraven"}],
         "samenvatting": (
             "Naar aanleiding van het RVS-advies dat 'evidence based practice' een illusie "
             "noemt, pleit Guido Walraven voor bewijs in meervoud: wetenschappelijke kennis, "
@@ -128,7 +128,7 @@ COLUMNS = [
         "titel": TITEL_NABIJHEID,
         "product_type": "column",
         "datum": datetime.date(2017, 5, 2),
-        "auteurs": [{"lector": "Toby Witte"}],
+        "auteurs": [{"persoon": "Toby Witte"}],
         "samenvatting": (
             "Nabijheid is een sleutelbegrip in de transformatie van het sociaal domein, maar "
             "volgens Toby Witte niet genoeg. Hij voegt toegankelijkheid en responsiviteit toe "
@@ -292,7 +292,7 @@ BRONPRODUCTEN = COLUMNS + [
         "titel": TITEL_PAPER_2019,
         "product_type": "artikel",
         "datum": datetime.date(2019, 10, 10),
-        "auteurs": [{"lector": "Erna Hooghiemstra"}],
+        "auteurs": [{"persoon": "Erna Hooghiemstra"}],
         "samenvatting": (
             "Erna Hooghiemstra, toen voorzitter van de Werkplaatsen Sociaal Domein, beschrijft "
             "hoe de Werkplaatsen de complexiteit van het gewone leven als vertrekpunt nemen, "

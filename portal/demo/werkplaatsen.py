@@ -165,7 +165,7 @@ EXTRA_PERSONEN = {
     "Zuid-Holland Zuid": [("Toby Witte", "trekker (2017)"), ("Guido Walraven", "trekker (2017)")],
 }
 
-# Lector fields stated in the sources; everyone else gets only a name and a bio from the table.
+# Persoon fields stated in the sources; everyone else gets only a name and a bio from the table.
 LECTOR_GEGEVENS = {
     "Toby Witte": {
         "lectoraat": "Maatschappelijke Zorg",

@@ -48,7 +48,7 @@ def main():
     # One facet with several values (OR) and more than one page of results.
     from django.db.models import Count
 
-    from kennisbank.models import PRODUCTEN_PER_PAGINA
+    from kennisbank.contributions import PRODUCTEN_PER_PAGINA
 
     per_werkplaats = (
         ProductPage.objects.live()

@@ -6,7 +6,7 @@ from django.http import QueryDict
 from django.test.utils import CaptureQueriesContext
 
 from kennisbank.facetten import Kennisbankfilter
-from kennisbank.models import LandelijkThemaPage
+from portal.themas.models import LandelijkThemaPage
 from tests.support.tree import add_product, build_tree, publish
 
 pytestmark = pytest.mark.django_db

@@ -10,8 +10,8 @@ from django.core.management import call_command
 from django.db import transaction
 from django.test import override_settings
 
-from kennisbank.facetten import ASSOCIATIE
 from kennisbank.models import ProductPage
+from werkplaatsen.models import ASSOCIATIE
 
 pytestmark = pytest.mark.slow
 

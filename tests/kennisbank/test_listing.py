@@ -4,7 +4,7 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from kennisbank.models import PRODUCTEN_PER_PAGINA
+from kennisbank.contributions import PRODUCTEN_PER_PAGINA
 from tests.support.tree import add_product, build_tree
 
 pytestmark = pytest.mark.django_db

@@ -3,7 +3,7 @@
 import pytest
 
 from kennisbank.matrix import Themamatrix
-from kennisbank.models import LandelijkThemaPage
+from portal.themas.models import LandelijkThemaPage
 from tests.support.tree import add_product, build_tree, publish
 
 pytestmark = pytest.mark.django_db

@@ -4,21 +4,19 @@ Dutch validation messages."""
 import re
 
 import pytest
-from django.apps import apps
 from django.test import TestCase
 from django.urls import reverse
 from django.utils import translation
 from wagtail.admin.panels import ObjectList
-from wagtail.models import Page, Workflow
+from wagtail.models import Workflow
 from wagtail.test.utils.form_data import nested_form_data, rich_text, streamfield
 
 from agenda.models import EvenementPage
-from portal.models import SiteInstellingen
+from portal.site.models import SiteInstellingen
+from portal.site.rollen import BEOORDELING_WORKFLOW
+from tests.support.apps import project_page_models
 from tests.support.role_tree import PAGINATYPEN, VasteMediaMap, bouw_rollenboom, formulierdata
-from werkplaatsen.models import Lector
-from werkplaatsen.rollen import BEOORDELING_WORKFLOW
-
-PAGINA_APPS = ["portal", "werkplaatsen", "kennisbank", "agenda"]
+from werkplaatsen.models import Persoon
 
 
 @pytest.mark.slow  # the role tree: seconds per class
@@ -43,8 +41,8 @@ class DashboardTests(VasteMediaMap, TestCase):
             self.assertContains(
                 response, reverse("wagtailadmin_pages:add", args=(app, model, noord.pk))
             )
-        self.assertContains(response, "Nieuw product")
-        self.assertContains(response, "Nieuw evenement")
+        self.assertContains(response, "Nieuw: product")
+        self.assertContains(response, "Nieuw: evenement")
         self.assertContains(response, reverse("wagtailadmin_explore", args=[noord.pk]))
         self.assertContains(response, "Producten: 2")
         self.assertContains(response, "Evenementen: 1")
@@ -168,11 +166,9 @@ ENGELSE_WOORDEN = {"the", "and", "for", "this", "with", "your", "which", "page",
 
 def formulieren():
     """(name, form class) of every admin form our editors fill in, with inline formsets."""
-    for app in PAGINA_APPS:
-        for model in apps.get_app_config(app).get_models():
-            if issubclass(model, Page):
-                yield model._meta.label, model.get_edit_handler().get_form_class()
-    yield "Lector", Lector.snippet_viewset.get_edit_handler().get_form_class()
+    for model in project_page_models():
+        yield model._meta.label, model.get_edit_handler().get_form_class()
+    yield "Persoon", Persoon.snippet_viewset.get_edit_handler().get_form_class()
     instellingen = ObjectList(SiteInstellingen.panels).bind_to_model(SiteInstellingen)
     yield "SiteInstellingen", instellingen.get_form_class()
 
@@ -196,7 +192,7 @@ class HelptekstTests(TestCase):
             "werkplaatsen.KennisagendaPage.speerpunten.beschrijving",
             "kennisbank.ProductPage.auteurs.naam",
             "agenda.EvenementPage.programma",
-            "Lector.beheerd_door",
+            "Persoon.beheerd_door",
             "SiteInstellingen.voettekst",
         ]:
             self.assertIn(verwacht, namen)
@@ -255,9 +251,9 @@ class NederlandseMeldingenTests(VasteMediaMap, TestCase):
         self.client.force_login(self.tree["noord_redacteur"])
 
         response = self.client.post(
-            reverse("wagtailsnippets_werkplaatsen_lector:add"), {"naam": ""}
+            reverse("wagtailsnippets_werkplaatsen_persoon:add"), {"naam": ""}
         )
 
         self.assertEqual(response.status_code, 200)
         self.assertContains(response, "Dit veld is vereist.")
-        self.assertFalse(Lector.objects.filter(naam="").exists())
+        self.assertFalse(Persoon.objects.filter(naam="").exists())

@@ -26,7 +26,7 @@ from kennisbank.models import ProductPage
 from tests.support.role_tree import bouw_rollenboom
 from tests.support.tree import add_product
 from werkplaatsen.models import WerkplaatsPage
-from werkplaatsen.rollen import groep_van, is_landelijk
+from werkplaatsen.rechten import groep_van, is_landelijk
 
 pytestmark = pytest.mark.slow
 

@@ -1,4 +1,4 @@
-"""Documents and image files follow the privacy of the pages that use them (portal/bijlagen.py).
+"""Documents and image files follow the privacy of the pages that use them (portal/site/bijlagen).
 
 One tree, built once for the module: for every kind of privacy a page can have and every way a
 page can use a file, one product page that is the only user of its own document or image.
@@ -24,11 +24,12 @@ from wagtail.models import Collection, PageViewRestriction
 from wagtail.rich_text import RichText
 
 from kennisbank.models import ProductPage
-from portal.models import InformatiePagina
+from portal.site.models import InformatiePagina
+from portal.site.rollen import richt_rollen_in
 from tests.support.role_tree import gebruiker, maak_afbeelding, maak_document
 from tests.support.tree import build_tree, publish
-from werkplaatsen.models import Lector
-from werkplaatsen.rollen import groep_van, richt_rollen_in
+from werkplaatsen.models import Persoon
+from werkplaatsen.rechten import groep_van
 
 pytestmark = [pytest.mark.django_db, pytest.mark.slow]
 
@@ -311,7 +312,7 @@ def test_access_to_the_admin_without_the_choose_permission_is_not_enough(boom, g
 def test_a_lector_photo_is_public(boom):
     bestand, urls = boom["bestanden"]["concept", "afbeeldingblok"]
     assert Client().get(urls[0]).status_code == 404
-    Lector.objects.create(naam="Lector", foto=bestand)
+    Persoon.objects.create(naam="Persoon", foto=bestand)
 
     assert all(Client().get(url).status_code == 200 for url in urls)
 

@@ -8,9 +8,9 @@ from django.core.management import call_command
 from django.db import transaction
 from wagtail.models import Page
 
-from kennisbank import bulkinhoud
 from kennisbank.models import ProductPage
-from portal.paginacache import generatie
+from portal.demo import bulkinhoud
+from portal.site.paginacache import generatie
 from tests.support.tree import demo_inhoud
 from werkplaatsen.models import WerkplaatsPage
 

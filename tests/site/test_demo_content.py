@@ -23,21 +23,21 @@ from agenda.models import AgendaIndexPage, EvenementPage
 from kennisbank.models import (
     DOELGROEPEN,
     VIER_OS,
-    LandelijkThemaPage,
     ProductAuteur,
     ProductPage,
     ProductTag,
     ProductType,
-    ThemagroepPage,
 )
 from portal.demo.werkplaatsen import WERKPLAATS_NAMEN
-from portal.models import HomePage, SiteInstellingen
+from portal.site.models import HomePage, SiteInstellingen
+from portal.themas.models import LandelijkThemaPage
 from werkplaatsen.models import (
     AssociatiePage,
     KennisagendaPage,
-    Lector,
     LeeratelierPage,
+    Persoon,
     Speerpunt,
+    ThemagroepPage,
     WerkplaatsLector,
     WerkplaatsPage,
 )
@@ -102,13 +102,13 @@ def test_only_zeeland_is_in_oprichting(demo_media):
 def test_every_werkplaats_has_its_leaders(demo_media):
     for naam, leiders in LEIDING.items():
         rijen = WerkplaatsLector.objects.filter(page=werkplaats(naam), rol__contains="leiding")
-        assert sorted(rij.lector.naam for rij in rijen) == sorted(leiders), naam
+        assert sorted(rij.persoon.naam for rij in rijen) == sorted(leiders), naam
 
 
 def test_ouderenprogramma_trekkers(demo_media):
     def trekkers(naam):
         rijen = werkplaats(naam).lectoren.filter(rol__contains="ouderenprogramma")
-        return sorted(rij.lector.naam for rij in rijen)
+        return sorted(rij.persoon.naam for rij in rijen)
 
     assert trekkers("Arnhem en Nijmegen") == ["Wendy Kemper"]
     assert trekkers("Noord-Brabant Fontys") == ["Maja Rocak", "Mariël van Pelt"]
@@ -116,12 +116,12 @@ def test_ouderenprogramma_trekkers(demo_media):
 
 
 def test_lector_facts_only_where_the_sources_state_them(demo_media):
-    witte = Lector.objects.get(naam="Toby Witte")
+    witte = Persoon.objects.get(naam="Toby Witte")
     assert (witte.lectoraat, witte.hogeschool) == ("Maatschappelijke Zorg", "Hogeschool Rotterdam")
-    walraven = Lector.objects.get(naam="Guido Walraven")
+    walraven = Persoon.objects.get(naam="Guido Walraven")
     assert walraven.hogeschool == "Hogeschool Inholland"
-    assert Lector.objects.get(naam="Lex Veldboer").hogeschool == ""
-    assert not Lector.objects.exclude(link="").exists()
+    assert Persoon.objects.get(naam="Lex Veldboer").hogeschool == ""
+    assert not Persoon.objects.exclude(link="").exists()
 
 
 def test_zuid_holland_zuid_contact_and_partners(demo_media):
@@ -135,7 +135,7 @@ def test_zuid_holland_zuid_contact_and_partners(demo_media):
 
 def test_associatie_officers(demo_media):
     associatie = AssociatiePage.objects.get()
-    rollen = {(rij.lector.naam, rij.rol) for rij in associatie.functionarissen.all()}
+    rollen = {(rij.persoon.naam, rij.rol) for rij in associatie.functionarissen.all()}
     assert {
         ("Krijn van Beek", "voorzitter"),
         ("Annelies Kooiman", "secretaris"),
@@ -214,7 +214,7 @@ def test_zuid_holland_zuid_columns(demo_media, titel, datum, auteur):
     column = product(titel)
     assert column.product_type == "column"
     assert column.publicatiedatum == datum
-    assert [a.lector.naam for a in column.auteurs.all()] == [auteur]
+    assert [a.persoon.naam for a in column.auteurs.all()] == [auteur]
     assert column.werkplaats.title == ZHZ
     assert column.body
 
@@ -283,7 +283,7 @@ def test_upcoming_and_past_demo_events(demo_media):
     symposium = komend.get(soort="symposium")
     sprekers = [spreker for blok in symposium.programma for spreker in blok.value["sprekers"]]
     assert len(symposium.programma) >= 4
-    assert sprekers and all(isinstance(s, Lector) for s in sprekers)
+    assert sprekers and all(isinstance(s, Persoon) for s in sprekers)
 
 
 # The whole kennisbank ------------------------------------------------------------------------
@@ -394,7 +394,7 @@ def momentopname():
             )
         ),
         "revisions": Revision.objects.count(),
-        "lectoren": list(Lector.objects.order_by("pk").values()),
+        "lectoren": list(Persoon.objects.order_by("pk").values()),
         "documents": list(get_document_model().objects.values_list("pk", "file")),
         "images": list(get_image_model().objects.values_list("pk", "file")),
         "tags": list(Tag.objects.values_list("pk", "name")),
@@ -423,7 +423,7 @@ def test_every_live_page_answers_200(demo_media, client, settings):
 
 
 def test_every_document_and_image_on_a_live_page_is_public(demo_media, client, settings):
-    """portal/bijlagen.py serves a file only when a visible page uses it: the demo's files are
+    """portal/site/bijlagen.py serves a file only when a visible page uses it: the demo's files are
     all used by live, public pages."""
     settings.MEDIA_ROOT = demo_media
     cache.clear()  # renditions cached by an earlier test, whose rows were rolled back

@@ -26,10 +26,11 @@ from django.utils.html import escape
 from wagtail.documents import get_document_model
 from wagtail.models import Collection, UploadedFile
 
-from portal.models import InformatiePagina
+from portal.site.models import InformatiePagina
+from portal.site.rollen import richt_rollen_in
 from tests.support.role_tree import gebruiker
 from tests.support.tree import build_tree, publish, roots
-from werkplaatsen.rollen import collectie_van, groep_van, richt_rollen_in
+from werkplaatsen.rechten import collectie_van, groep_van
 
 pytestmark = pytest.mark.django_db
 
@@ -263,7 +264,10 @@ def test_the_limit_is_50_mb_unless_the_environment_says_otherwise():
         check=True,
     )
 
-    assert standaard.stdout.split() == [str(50 * 1024 * 1024), "portal.forms.DocumentFormulier"]
+    assert standaard.stdout.split() == [
+        str(50 * 1024 * 1024),
+        "portal.site.forms.DocumentFormulier",
+    ]
     assert ingesteld.stdout.split()[0] == str(7 * 1024 * 1024)
 
 

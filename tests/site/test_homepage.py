@@ -12,10 +12,11 @@ from django.test import TestCase
 from django.urls import reverse
 
 from agenda.models import EvenementPage
-from portal.models import HomeAankondiging, HomePage, HomeUitgelichtProduct
+from portal.site.models import HomeAankondiging, HomePage, HomeUitgelichtProduct
+from portal.site.rollen import richt_rollen_in
 from tests.support.role_tree import add_event, formulierdata, tijd_op
 from tests.support.tree import add_product, build_tree
-from werkplaatsen.rollen import ASSOCIATIE_GROEP, richt_rollen_in
+from werkplaatsen.rechten import ASSOCIATIE_GROEP
 
 AMSTERDAM = zoneinfo.ZoneInfo("Europe/Amsterdam")
 

@@ -21,9 +21,10 @@ from django.urls import reverse
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, streamfield
 
 from kennisbank.models import ProductPage
+from portal.site.rollen import richt_rollen_in
 from tests.support.role_tree import gebruiker
 from tests.support.tree import add_product, build_tree
-from werkplaatsen.rollen import groep_van, richt_rollen_in
+from werkplaatsen.rechten import groep_van
 
 pytestmark = [pytest.mark.django_db, pytest.mark.slow]
 
@@ -158,7 +159,7 @@ def productdata(tree, **anders):
         "product_type": "rapport",
         "publicatiedatum": "2025-03-14",
         "samenvatting": SAMENVATTING,
-        "auteurs": inline_formset([{"lector": "", "naam": AUTEUR}]),
+        "auteurs": inline_formset([{"persoon": "", "naam": AUTEUR}]),
         "body": streamfield(
             [
                 ("kop", {"tekst": f"Kop {SCRIPT}{IMG}", "niveau": "h2"}),
@@ -423,8 +424,8 @@ def test_the_api_answers_hostile_parameters_in_json(product, client, params):
 @pytest.fixture
 def veel_producten(tree, monkeypatch):
     """Two kennisbank pages and two pages of search results, so that paging links show."""
-    monkeypatch.setattr("kennisbank.models.PRODUCTEN_PER_PAGINA", 1)
-    monkeypatch.setattr("kennisbank.views.RESULTATEN_PER_PAGINA", 1)
+    monkeypatch.setattr("kennisbank.contributions.PRODUCTEN_PER_PAGINA", 1)
+    monkeypatch.setattr("portal.site.zoeken.RESULTATEN_PER_PAGINA", 1)
     add_product(tree["noord"], "Wijkteams een", day=1)
     add_product(tree["noord"], "Wijkteams twee", day=2)
 

@@ -44,12 +44,13 @@ from wagtail.models import Collection, Page, PageViewRestriction, get_page_model
 
 from kennisbank.api import ProductenAPIViewSet
 from kennisbank.facetten import Kennisbankfilter
-from portal.api import PaginasAPIViewSet
+from portal.site.api import PaginasAPIViewSet
+from tests.support.apps import project_app_labels
 from tests.support.role_tree import bouw_rollenboom, png
 
 pytestmark = [pytest.mark.django_db, pytest.mark.slow]
 
-PROJECT_APPS = {"portal", "werkplaatsen", "kennisbank", "agenda"}
+PROJECT_APPS = project_app_labels()
 OVERGESLAGEN_PREFIXEN = ("/admin/", "/django-admin/")
 MARKER = re.compile(r"(lek[0-9a-f]{10})(?:-([a-z_]+))?")
 WACHTWOORD = "lek-wachtwoord"

@@ -16,7 +16,7 @@ from django.urls import get_resolver
 from wagtail.models import Site
 
 from portal.demo import paginas
-from portal.models import InformatiePagina, SiteInstellingen
+from portal.site.models import InformatiePagina, SiteInstellingen
 from tests.support.tree import add_product, build_tree, publish
 
 BASE = Path(settings.BASE_DIR)
@@ -70,7 +70,7 @@ def template_mappen():
 
 def test_templates_link_by_name():
     mappen = template_mappen()
-    assert BASE / "templates" in mappen and BASE / "portal" / "templates" in mappen
+    assert BASE / "templates" in mappen and BASE / "portal" / "site" / "templates" in mappen
     gevonden = {
         f"{pad.relative_to(BASE)}: {waarde}"
         for map_ in mappen

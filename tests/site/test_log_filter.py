@@ -3,7 +3,7 @@
 import logging
 from unittest import mock
 
-from portal.logboek import EensPerTijdvak
+from portal.site.logboek import EensPerTijdvak
 
 
 def record(bericht="Exception ignored", naam="portal.cache"):
@@ -12,12 +12,12 @@ def record(bericht="Exception ignored", naam="portal.cache"):
 
 def test_a_repeated_message_passes_once_per_period_and_counts_the_rest():
     filter_ = EensPerTijdvak(seconden=60)
-    with mock.patch("portal.logboek.time.monotonic", return_value=1000.0):
+    with mock.patch("portal.site.logboek.time.monotonic", return_value=1000.0):
         assert filter_.filter(record())
         assert not any(filter_.filter(record()) for _ in range(41))
         assert filter_.filter(record("Iets anders"))
         assert filter_.filter(record(naam="ander.logger"))
-    with mock.patch("portal.logboek.time.monotonic", return_value=1061.0):
+    with mock.patch("portal.site.logboek.time.monotonic", return_value=1061.0):
         volgende = record()
         assert filter_.filter(volgende)
     assert "41x niet gelogd" in volgende.getMessage()

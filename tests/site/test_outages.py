@@ -15,7 +15,7 @@ import pytest
 from django.conf import settings
 from wagtail.models import Site
 
-from portal.models import SiteInstellingen
+from portal.site.models import SiteInstellingen
 from tests.support import servers
 from tests.support.servers import Server, vrije_poort
 from tests.support.tree import add_product, build_tree

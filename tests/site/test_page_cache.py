@@ -11,9 +11,9 @@ from django.utils.csp import LazyNonce
 from wagtail.models import Site
 
 from kennisbank.models import ProductPage
-from portal.models import SiteInstellingen
-from portal.paginacache import generatie
-from portal.paginacache.middleware import PARAMETERS, LokaleKopie, PaginaCacheMiddleware
+from portal.site.models import SiteInstellingen
+from portal.site.paginacache import generatie
+from portal.site.paginacache.middleware import PARAMETERS, LokaleKopie, PaginaCacheMiddleware
 from tests.support.tree import add_product, build_tree
 
 pytestmark = pytest.mark.django_db

@@ -12,8 +12,8 @@ from django.utils import timezone
 from wagtail.documents import get_document_model
 from wagtail.models import Collection, CollectionViewRestriction, PageViewRestriction
 
-from portal.accounts import WACHTWOORD_VIEWS
-from portal.models import WachtwoordPoging
+from portal.site.accounts import WACHTWOORD_VIEWS
+from portal.site.models import WachtwoordPoging
 from tests.support.tree import add_product, build_tree
 
 pytestmark = pytest.mark.django_db
@@ -36,7 +36,7 @@ def besloten_collectie(tree, slug):
     document = get_document_model().objects.create(
         title=slug, collection=collectie, file=ContentFile(b"inhoud", name=f"{slug}.txt")
     )
-    # A public page links to it: without one, only editors get a document (portal/bijlagen.py).
+    # A public page links to it: without one, only editors get a document (portal/site/bijlagen.py).
     add_product(tree["noord"], f"Met {slug}", slug=f"met-{slug}", document=document)
     beperking = CollectionViewRestriction.objects.create(
         collection=collectie, restriction_type="password", password=WACHTWOORD

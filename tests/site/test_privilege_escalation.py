@@ -4,7 +4,7 @@ For every group that ``setup_roles`` creates, a member tries every action that c
 rights, through the real admin views with the form data the admin itself renders. A refused
 action must be answered with a refusal (a 403, a redirect with an error message, or the form
 again with an error) and leave every security-relevant row in the database exactly as it
-was. Which actions are allowed follows from the rule in portal/gebruikersbeheer.py: Beheer
+was. Which actions are allowed follows from the rule in portal/site/gebruikersbeheer.py: Beheer
 manages the accounts of regional editors and of its peers, and grants groups only the
 permissions it holds; everything else is refused to everyone but superusers.
 """
@@ -36,9 +36,10 @@ from wagtail.test.utils.form_data import querydict_from_html
 from wagtail.users.forms import GroupForm, PagePermissionsForm
 from wagtail.users.views.groups import get_permission_panel_classes
 
+from portal.site.rollen import BEHEER_GROEP
 from tests.support.role_tree import WACHTWOORD, VasteMediaMap, bouw_rollenboom, gebruiker
 from werkplaatsen.models import WerkplaatsPage
-from werkplaatsen.rollen import ASSOCIATIE_GROEP, BEHEER_GROEP, groep_van
+from werkplaatsen.rechten import ASSOCIATIE_GROEP, groep_van
 
 # Built on the role tree (setup_roles, one user per role): seconds per class.
 pytestmark = pytest.mark.slow

@@ -12,8 +12,8 @@ from django.core.cache import caches
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from kennisbank import bulkinhoud
 from kennisbank.models import ProductPage
+from portal.demo import benchmark, bulkinhoud
 from tests.support.tree import demo_inhoud
 
 pytestmark = pytest.mark.slow
@@ -21,10 +21,10 @@ pytestmark = pytest.mark.slow
 EERST, ERBIJ = 500, 1500
 
 # Page -> queries, the same at EERST and at EERST + ERBIJ bulk products. Each listing's "public"
-# check (portal/openbaar.py) is a subquery of its own query: the separate look-up of all view
+# check (portal/basis/openbaar.py) is a subquery of its own query: the separate look-up of all view
 # restrictions that Wagtail's `.public()` made per listing is gone. The home page loads its
 # featured products apart from their rows (+1), so that a preview shows the edited choice.
-# Section links come from the menu's query (portal/secties.py): the home page's own look-up of
+# Section links come from the menu's query (portal/basis/secties.py): the home page's own look-up of
 # them is gone (-1); the products feed looks up the kennisbank page for its link (+1).
 VERWACHT = {
     "home": 12,
@@ -54,7 +54,7 @@ def inhoud(django_db_setup, django_db_blocker, tmp_path_factory):
 
 def tellingen(client):
     resultaat = {}
-    for naam, pad in bulkinhoud.sleutelpaginas():
+    for naam, pad in benchmark.sleutelpaginas():
         # The first request fills Wagtail's caches (site root paths, renditions) and makes image
         # renditions; the cache is emptied first, as local memory culls entries at random.
         caches["default"].clear()

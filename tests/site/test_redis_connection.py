@@ -6,7 +6,7 @@ import pytest
 from redis import ConnectionPool
 from redis.exceptions import ConnectionError as RedisConnectionError
 
-from portal.redisverbinding import PauzerendePool
+from portal.site.redisverbinding import PauzerendePool
 from tests.support.servers import vrije_poort
 
 

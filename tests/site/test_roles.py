@@ -32,19 +32,13 @@ from wagtail.models import (
 from wagtail.test.utils.form_data import nested_form_data, rich_text, streamfield
 
 from kennisbank.models import ProductPage
-from portal.models import HomePage, SiteInstellingen
+from portal.demo.gebruikers import maak_demo_gebruikers
+from portal.site.models import HomePage, SiteInstellingen
+from portal.site.paginarechten import HomePagePermissionTester
+from portal.site.rollen import BEHEER_GROEP, WAGTAIL_STANDAARD_WORKFLOW, richt_rollen_in
 from tests.support.role_tree import VasteMediaMap, bouw_rollenboom, formulierdata, png
-from werkplaatsen.models import Lector, WerkplaatsPage
-from werkplaatsen.rollen import (
-    ASSOCIATIE_GROEP,
-    BEHEER_GROEP,
-    WAGTAIL_STANDAARD_WORKFLOW,
-    HomePagePermissionTester,
-    collectie_van,
-    groep_van,
-    maak_demo_gebruikers,
-    richt_rollen_in,
-)
+from werkplaatsen.models import Persoon, WerkplaatsPage
+from werkplaatsen.rechten import ASSOCIATIE_GROEP, collectie_van, groep_van
 
 # Built on the role tree (setup_roles, one user per role): seconds per class.
 pytestmark = pytest.mark.slow
@@ -170,7 +164,7 @@ def momentopname():
                 "locked",
             )
         ),
-        "lectoren": list(Lector.objects.order_by("pk").values_list("pk", "naam", "beheerd_door")),
+        "lectoren": list(Persoon.objects.order_by("pk").values_list("pk", "naam", "beheerd_door")),
         "afbeeldingen": list(
             get_image_model().objects.order_by("pk").values_list("pk", "title", "collection_id")
         ),
@@ -274,8 +268,8 @@ class RollenMatrixTests(VasteMediaMap, TestCase):
         return response, gelukt
 
     def lector_bewerken(self, sleutel):
-        lector = Lector.objects.get(pk=self.tree[sleutel].pk)
-        url = reverse("wagtailsnippets_werkplaatsen_lector:edit", args=[lector.pk])
+        lector = Persoon.objects.get(pk=self.tree[sleutel].pk)
+        url = reverse("wagtailsnippets_werkplaatsen_persoon:edit", args=[lector.pk])
         data = {
             "naam": "Gewijzigde naam",
             "lectoraat": "",
@@ -291,16 +285,16 @@ class RollenMatrixTests(VasteMediaMap, TestCase):
 
     def lector_verwijderen(self, sleutel):
         pk = self.tree[sleutel].pk
-        url = reverse("wagtailsnippets_werkplaatsen_lector:delete", args=[pk])
+        url = reverse("wagtailsnippets_werkplaatsen_persoon:delete", args=[pk])
         response = self.client.post(url)
-        return response, not Lector.objects.filter(pk=pk).exists()
+        return response, not Persoon.objects.filter(pk=pk).exists()
 
     def lector_toevoegen(self, _doel):
-        url = reverse("wagtailsnippets_werkplaatsen_lector:add")
+        url = reverse("wagtailsnippets_werkplaatsen_persoon:add")
         # Posting another region as manager does not help: the form keeps the own region.
         data = {"naam": "Nieuwe lector", "beheerd_door": self.tree["zuyd"].pk}
         response = self.client.post(url, data)
-        nieuw = Lector.objects.filter(naam="Nieuwe lector").first()
+        nieuw = Persoon.objects.filter(naam="Nieuwe lector").first()
         return response, nieuw is not None and nieuw.beheerd_door_id == self.tree["noord"].pk
 
     def afbeelding_bewerken(self, sleutel):
@@ -436,13 +430,13 @@ class RegioGrenzenTests(VasteMediaMap, TestCase):
 
     def test_bulk_delete_of_lectoren_spares_other_regions(self):
         self.client.force_login(self.tree["noord_redacteur"])
-        url = reverse("wagtail_bulk_action", args=("werkplaatsen", "lector", "delete"))
+        url = reverse("wagtail_bulk_action", args=("werkplaatsen", "persoon", "delete"))
         eigen, ander = self.tree["lector_noord"], self.tree["lector_zuyd"]
 
         self.client.post(f"{url}?id={eigen.pk}&id={ander.pk}")
 
-        self.assertFalse(Lector.objects.filter(pk=eigen.pk).exists())
-        self.assertTrue(Lector.objects.filter(pk=ander.pk).exists())
+        self.assertFalse(Persoon.objects.filter(pk=eigen.pk).exists())
+        self.assertTrue(Persoon.objects.filter(pk=ander.pk).exists())
 
     def test_associatie_chooses_products_of_every_region(self):
         self.client.force_login(self.tree["associatie_redacteur"])
@@ -495,14 +489,14 @@ class RegioGrenzenTests(VasteMediaMap, TestCase):
     def test_lector_list_offers_edit_links_only_for_own_people(self):
         self.client.force_login(self.tree["noord_redacteur"])
 
-        response = self.client.get(reverse("wagtailsnippets_werkplaatsen_lector:list"))
+        response = self.client.get(reverse("wagtailsnippets_werkplaatsen_persoon:list"))
 
         self.assertContains(response, "Lector Zuyd")
         eigen = reverse(
-            "wagtailsnippets_werkplaatsen_lector:edit", args=[self.tree["lector_noord"].pk]
+            "wagtailsnippets_werkplaatsen_persoon:edit", args=[self.tree["lector_noord"].pk]
         )
         ander = reverse(
-            "wagtailsnippets_werkplaatsen_lector:edit", args=[self.tree["lector_zuyd"].pk]
+            "wagtailsnippets_werkplaatsen_persoon:edit", args=[self.tree["lector_zuyd"].pk]
         )
         self.assertContains(response, eigen)
         self.assertNotContains(response, ander)
@@ -510,7 +504,7 @@ class RegioGrenzenTests(VasteMediaMap, TestCase):
     def test_editor_cannot_move_a_lector_to_another_region(self):
         lector = self.tree["lector_noord"]
         self.client.force_login(self.tree["noord_redacteur"])
-        url = reverse("wagtailsnippets_werkplaatsen_lector:edit", args=[lector.pk])
+        url = reverse("wagtailsnippets_werkplaatsen_persoon:edit", args=[lector.pk])
 
         self.client.post(url, {"naam": "Lector Noord", "beheerd_door": self.tree["zuyd"].pk})
 

@@ -20,7 +20,7 @@ from django.test import override_settings
 from wagtail.models import Site
 
 from kennisbank.models import ProductPage
-from portal.models import SiteInstellingen
+from portal.site.models import SiteInstellingen
 from tests.support.servers import (
     HOST,
     REDIS_HOST,

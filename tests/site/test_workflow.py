@@ -9,7 +9,6 @@ import datetime
 import io
 
 import pytest
-from django.apps import apps
 from django.core import mail
 from django.core.management import call_command
 from django.test import TestCase
@@ -18,6 +17,8 @@ from django.utils import timezone
 from wagtail.models import GroupPagePermission, Page, Revision, Workflow, WorkflowState
 from wagtail.test.utils.form_data import querydict_from_html
 
+from portal.site.rollen import BEOORDELING_WORKFLOW
+from tests.support.apps import project_page_models
 from tests.support.role_tree import (
     PAGINATYPEN,
     VasteMediaMap,
@@ -25,7 +26,7 @@ from tests.support.role_tree import (
     formulierdata,
     tijd_op,
 )
-from werkplaatsen.rollen import BEOORDELING_WORKFLOW, onder_beoordeling
+from werkplaatsen.rechten import onder_beoordeling
 
 # Built on the role tree (setup_roles, one user per role): seconds per class.
 pytestmark = pytest.mark.slow
@@ -241,12 +242,7 @@ class GeplandPublicerenTests(VasteMediaMap, TestCase):
         cls.tree = bouw_rollenboom()
 
     def test_every_page_type_is_covered(self):
-        paginamodellen = {
-            model
-            for app in ["portal", "werkplaatsen", "kennisbank", "agenda"]
-            for model in apps.get_app_config(app).get_models()
-            if issubclass(model, Page)
-        }
+        paginamodellen = set(project_page_models())
         self.assertEqual(
             {type(self.tree[sleutel].specific) for sleutel in PAGINATYPEN}, paginamodellen
         )

@@ -28,23 +28,19 @@ from wagtail.models import Page
 from wagtail.test.utils.form_data import querydict_from_html
 
 from agenda.models import EvenementPage
-from kennisbank.models import ThemagroepIndexPage, ThemagroepPage
-from portal.models import InformatiePagina
+from portal.site.models import InformatiePagina
+from portal.site.rollen import BEHEER_GROEP, richt_rollen_in
 from tests.support.tree import add_product, build_tree, publish
 from werkplaatsen.models import (
     KennisagendaPage,
-    Lector,
     LeeratelierPage,
+    Persoon,
     Speerpunt,
+    ThemagroepIndexPage,
+    ThemagroepPage,
     WerkplaatsPage,
 )
-from werkplaatsen.rollen import (
-    ASSOCIATIE_GROEP,
-    BEHEER_GROEP,
-    collectie_van,
-    groep_van,
-    richt_rollen_in,
-)
+from werkplaatsen.rechten import ASSOCIATIE_GROEP, collectie_van, groep_van
 
 WACHTWOORD = "een-lang-testwachtwoord"
 
@@ -188,9 +184,9 @@ def bouw_rollenboom():
 
     richt_rollen_in()
 
-    tree["lector_noord"] = Lector.objects.create(naam="Lector Noord", beheerd_door=tree["noord"])
-    tree["lector_zuyd"] = Lector.objects.create(naam="Lector Zuyd", beheerd_door=tree["zuyd"])
-    tree["lector_associatie"] = Lector.objects.create(naam="Lector Associatie")
+    tree["lector_noord"] = Persoon.objects.create(naam="Lector Noord", beheerd_door=tree["noord"])
+    tree["lector_zuyd"] = Persoon.objects.create(naam="Lector Zuyd", beheerd_door=tree["zuyd"])
+    tree["lector_associatie"] = Persoon.objects.create(naam="Lector Associatie")
 
     tree["groep_noord"] = groep_van(tree["noord"])
     tree["groep_zuyd"] = groep_van(tree["zuyd"])

@@ -11,8 +11,9 @@ from django.utils import timezone
 from wagtail.models import Collection, Locale, Page, Site
 
 from agenda.models import AgendaIndexPage, EvenementPage
-from kennisbank.models import KennisbankPage, LandelijkThemaPage, ProductPage, ThemaIndexPage
-from portal.models import HomePage
+from kennisbank.models import KennisbankPage, ProductPage
+from portal.site.models import HomePage
+from portal.themas.models import LandelijkThemaPage, ThemaIndexPage
 from werkplaatsen.models import AssociatiePage, WerkplaatsIndexPage, WerkplaatsPage
 
 

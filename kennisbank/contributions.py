@@ -1,0 +1,92 @@
+"""What the kennisbank adds to pages: its own facets and results, and the products of a
+Werkplaats, the Associatie, a leeratelier, a thema and a themagroep on their pages (see
+portal/basis/contributions.py)."""
+
+from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
+from django.http import Http404
+from django.utils.translation import gettext as _
+
+from kennisbank.facetten import SORTERINGEN, Kennisbankfilter
+from kennisbank.matrix import Themamatrix
+from kennisbank.models import (
+    KennisbankPage,
+    ProductPage,
+    producten_per_werkplaats,
+)
+from portal.basis.contributions import contributes_to
+from portal.basis.secties import sectie_url
+from portal.themas.models import LandelijkThemaPage, ThemaIndexPage
+from werkplaatsen.models import AssociatiePage, LeeratelierPage, ThemagroepPage, WerkplaatsPage
+
+PRODUCTEN_PER_PAGINA = 20
+PRODUCTEN_OP_WERKPLAATS = 6
+
+
+@contributes_to(KennisbankPage)
+def kennisbank(page, request):
+    kennisbankfilter = Kennisbankfilter(request.GET)
+    facetten = kennisbankfilter.facetten()
+    paginator = Paginator(kennisbankfilter.resultaten(), PRODUCTEN_PER_PAGINA)
+    try:
+        producten = paginator.page(request.GET.get("page") or 1)
+    except PageNotAnInteger:
+        producten = paginator.page(1)
+    except EmptyPage as exc:
+        raise Http404(_("Deze pagina van de kennisbank bestaat niet.")) from exc
+    return {
+        "producten": producten,
+        "filter": kennisbankfilter,
+        "facetten": facetten,
+        "chips": kennisbankfilter.chips(facetten),
+        "sorteringen": [
+            (waarde, label)
+            for waarde, label in SORTERINGEN.items()
+            if waarde != "relevantie" or kennisbankfilter.q
+        ],
+    }
+
+
+@contributes_to(WerkplaatsPage)
+def producten_van_werkplaats(page, request):
+    producten = ProductPage.objects.overzicht().filter(werkplaats=page)
+    return {"producten": producten[:PRODUCTEN_OP_WERKPLAATS]}
+
+
+@contributes_to(AssociatiePage)
+def landelijke_producten(page, request):
+    producten = ProductPage.objects.overzicht().filter(werkplaats__isnull=True)
+    return {"producten": producten[:PRODUCTEN_OP_WERKPLAATS]}
+
+
+@contributes_to(LeeratelierPage)
+def producten_van_leeratelier(page, request):
+    return {"producten": ProductPage.objects.overzicht().filter(leeratelier=page)}
+
+
+@contributes_to(LandelijkThemaPage)
+def producten_over_thema(page, request):
+    producten = ProductPage.objects.overzicht().filter(themas=page)
+    kennisbank_url = sectie_url(request, KennisbankPage)
+    return {
+        "producten_per_werkplaats": producten_per_werkplaats(
+            producten, {"thema": page.slug}, kennisbank_url
+        )
+    }
+
+
+@contributes_to(ThemagroepPage)
+def producten_van_themagroep(page, request):
+    producten = ProductPage.objects.overzicht().filter(themagroepen=page)
+    kennisbank_url = sectie_url(request, KennisbankPage)
+    return {
+        "producten_per_werkplaats": producten_per_werkplaats(
+            producten, {"themagroep": page.slug}, kennisbank_url
+        )
+    }
+
+
+@contributes_to(ThemaIndexPage)
+def themamatrix(page, request):
+    # Every number links to the kennisbank: without a public one, no matrix.
+    kennisbank_url = sectie_url(request, KennisbankPage)
+    return {"matrix": Themamatrix(kennisbank_url) if kennisbank_url else None}

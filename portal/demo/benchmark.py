@@ -1,0 +1,47 @@
+"""The key pages that the benchmark (scripts/benchmark.sh) and the query-count test measure."""
+
+from urllib.parse import urlencode
+
+from django.urls import reverse
+
+from kennisbank.models import KennisbankPage
+from portal.demo.bulkinhoud import bulkproducten
+from portal.themas.models import LandelijkThemaPage, ThemaIndexPage
+from werkplaatsen.models import WerkplaatsPage
+
+
+def sleutelpaginas():
+    """[(name, path)] of the key pages.
+
+    Chosen from the content so that they exist, and show results, with any number of bulk
+    products: the first Werkplaats and landelijk thema in tree order, the first bulk product
+    with an image, and kennisbank filters taken from that product.
+    """
+    werkplaats = WerkplaatsPage.objects.live().order_by("path").first()
+    thema = LandelijkThemaPage.objects.live().order_by("path").first()
+    kennisbank = KennisbankPage.objects.live().first().url
+    # A product with an image: the lists it appears in then always load image renditions.
+    product = bulkproducten().live().filter(afbeelding__isnull=False).order_by("slug").first()
+    eigen_thema = product.themas.order_by("path").first()
+    drie = {
+        "thema": eigen_thema.slug,
+        "type": product.product_type,
+        "jaar": product.publicatiedatum.year,
+    }
+    return [
+        ("home", "/"),
+        ("werkplaats", werkplaats.url),
+        ("product", product.url),
+        ("kennisbank", kennisbank),
+        ("kennisbank-1-filter", f"{kennisbank}?{urlencode({'thema': eigen_thema.slug})}"),
+        ("kennisbank-3-filters", f"{kennisbank}?{urlencode(drie)}"),
+        ("themas", ThemaIndexPage.objects.live().first().url),
+        ("thema", thema.url),
+        # Words of the bulk products only: the search page takes one query per page type
+        # among its results, so a term that also finds other page types counts differently.
+        ("zoeken", f"{reverse('zoeken')}?{urlencode({'q': 'werkzame elementen'})}"),
+        ("feed", reverse("feed_producten")),
+        ("feed-werkplaats", reverse("feed_werkplaats", args=[werkplaats.slug])),
+        ("feed-thema", reverse("feed_thema", args=[thema.slug])),
+        ("feed-thema-atom", reverse("feed_thema_atom", args=[thema.slug])),
+    ]

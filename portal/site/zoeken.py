@@ -1,0 +1,66 @@
+from urllib.parse import urlencode
+
+from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
+from django.http import Http404
+from django.template.response import TemplateResponse
+from django.utils.translation import gettext as _
+from wagtail.models import Page
+
+from kennisbank.facetten import MAX_ZOEKTERM, zoekterm
+from kennisbank.models import KennisbankPage
+from portal.basis.openbaar import openbaar_zoekbaar
+from portal.basis.secties import sectie_url
+from werkplaatsen.models import ASSOCIATIE, RegionaalOnderdeel, WerkplaatsPage
+
+RESULTATEN_PER_PAGINA = 20
+
+
+def _resultaat(page, werkplaatsen, kennisbank_url):
+    """A search hit with what the result list shows: its kind and its Werkplaats."""
+    werkplaats = None
+    if isinstance(page, RegionaalOnderdeel):
+        werkplaats = werkplaatsen.get(page.werkplaats_id)
+    elif isinstance(page, WerkplaatsPage):
+        werkplaats = page
+    resultaat = {
+        "page": page,
+        "soort": page.specific_class._meta.verbose_name,
+        "werkplaats": werkplaats,
+    }
+    if hasattr(page, "product_type") and kennisbank_url:
+        slug = werkplaats.slug if werkplaats else ASSOCIATIE
+        resultaat["kennisbank_werkplaats"] = f"{kennisbank_url}?{urlencode({'werkplaats': slug})}"
+        resultaat["kennisbank_type"] = f"{kennisbank_url}?{urlencode({'type': page.product_type})}"
+        resultaat["type_label"] = page.get_product_type_display()
+    return resultaat
+
+
+def _resultaten(pagina, kennisbank_url):
+    ids = {p.werkplaats_id for p in pagina if isinstance(p, RegionaalOnderdeel) and p.werkplaats_id}
+    werkplaatsen = (
+        WerkplaatsPage.objects.only("title", "slug", "url_path").in_bulk(ids) if ids else {}
+    )
+    return [_resultaat(page, werkplaatsen, kennisbank_url) for page in pagina]
+
+
+def zoeken(request):
+    """Site-wide search over every published page type."""
+    ruw = request.GET.get("q", "")
+    q = zoekterm(ruw)
+    context = {"q": q, "pagina": None, "resultaten": [], "te_lang": len(ruw) > MAX_ZOEKTERM}
+    if q:
+        treffers = openbaar_zoekbaar(Page.objects.all()).specific().search(q, operator="and")
+        paginator = Paginator(treffers, RESULTATEN_PER_PAGINA)
+        try:
+            pagina = paginator.page(request.GET.get("page") or 1)
+        except PageNotAnInteger:
+            pagina = paginator.page(1)
+        except EmptyPage as exc:
+            raise Http404(_("Deze pagina met zoekresultaten bestaat niet.")) from exc
+        kennisbank_url = sectie_url(request, KennisbankPage)
+        context.update(
+            pagina=pagina,
+            resultaten=_resultaten(pagina, kennisbank_url),
+            kennisbank_url=f"{kennisbank_url}?{urlencode({'q': q})}" if kennisbank_url else None,
+        )
+    return TemplateResponse(request, "kennisbank/zoeken.html", context)
