@@ -255,8 +255,19 @@ def _werkplaatsen_per_plek():
     return per_gemeente, per_provincie
 
 
+_index_cache = {}
+
+
 def _index(gemeenten):
-    """Look-up key -> [(gemeente, place name typed or "")]."""
+    """Look-up key -> [(gemeente, place name typed or "")]; kept while the list is the same."""
+    sleutel = tuple((g.pk, g.cbs_code, g.naam, g.provincie) for g in gemeenten)
+    if sleutel not in _index_cache:
+        _index_cache.clear()
+        _index_cache[sleutel] = _bouw_index(gemeenten)
+    return _index_cache[sleutel]
+
+
+def _bouw_index(gemeenten):
     index = {}
     per_code = {g.cbs_code: g for g in gemeenten}
     for gemeente in gemeenten:
@@ -279,8 +290,11 @@ def _provincie_sleutels():
     return sleutels
 
 
-def zoek_werkplaats(tekst):
-    """Which Werkplaats works in the gemeente, place or province ``tekst``: a Plaatsantwoord."""
+def zoek_werkplaats(tekst, gemeenten=None):
+    """Which Werkplaats works in the gemeente, place or province ``tekst``: a Plaatsantwoord.
+
+    ``gemeenten``: the Gemeente objects to match against, when the caller has them already.
+    """
     tekst = (tekst or "").strip()[:MAX_PLAATS]
     antwoord = Plaatsantwoord(invoer=tekst)
     sleutel = _zonder_vulwoorden(normaliseer(tekst))
@@ -289,8 +303,9 @@ def zoek_werkplaats(tekst):
         return antwoord
     if re.fullmatch(r"\d{4}", sleutel):
         sleutel = f"gm{sleutel}"
-    gemeente_model = apps.get_model("werkplaatsen", "Gemeente")
-    index = _index(list(gemeente_model.objects.all()))
+    if gemeenten is None:
+        gemeenten = list(apps.get_model("werkplaatsen", "Gemeente").objects.all())
+    index = _index(gemeenten)
     provincies = _provincie_sleutels()
     treffers = sorted(index.get(sleutel, []), key=lambda paar: paar[0].naam)
     provincie = provincies.get(sleutel)
