@@ -81,7 +81,17 @@ def _waarden(params, naam):
 
 
 class Kennisbankfilter:
-    FACETTEN = ["werkplaats", "provincie", "thema", "themagroep", "type", "jaar", "o", "doelgroep", "tag"]
+    FACETTEN = [
+        "werkplaats",
+        "provincie",
+        "thema",
+        "themagroep",
+        "type",
+        "jaar",
+        "o",
+        "doelgroep",
+        "tag",
+    ]
 
     def __init__(self, params):
         self.meldingen = []
