@@ -13,7 +13,8 @@ from wagtail.search import index
 from agenda.blocks import ProgrammaBlock
 from portal.basis.blocks import RICHTEXT_FEATURES
 from portal.basis.openbaar import openbaar
-from werkplaatsen.models import RegionaalOnderdeel
+from werkplaatsen.models import RegionaalOnderdeel, WerkplaatsPage
+from werkplaatsen.plaatsen import Provincie
 
 
 class EvenementSoort(models.TextChoices):
@@ -65,8 +66,21 @@ class AgendaIndexPage(Page):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         now = timezone.now()
-        context["komende_evenementen"] = EvenementPage.objects.komend(now)
-        context["eerdere_evenementen"] = EvenementPage.objects.geweest(now)[:30]
+        komend = EvenementPage.objects.komend(now)
+        geweest = EvenementPage.objects.geweest(now)
+        provincie = request.GET.get("provincie", "").strip()[:40]
+        context["provincies"] = Provincie.choices
+        if provincie in Provincie.values:
+            # Events of the Werkplaatsen that work in the province (by their gemeenten).
+            werkplaatsen = WerkplaatsPage.objects.filter(gemeenten__provincie=provincie)
+            komend = komend.filter(werkplaats__in=werkplaatsen.values("pk"))
+            geweest = geweest.filter(werkplaats__in=werkplaatsen.values("pk"))
+            context["provincie"] = provincie
+            context["provincie_label"] = Provincie(provincie).label
+        elif provincie:
+            context["onbekende_provincie"] = provincie
+        context["komende_evenementen"] = komend
+        context["eerdere_evenementen"] = geweest[:30]
         return context
 
 

@@ -2,7 +2,8 @@
 
 A request's query string becomes a `Kennisbankfilter`: validated selections per facet,
 the filtered products, and per facet the number of products each option would give with
-the other facets applied. The number of queries is fixed: one per facet plus the results.
+the other facets applied. The number of queries is fixed: one per facet plus the results
+(the province facet needs no options query: the provinces are fixed).
 """
 
 import re
@@ -24,6 +25,7 @@ from kennisbank.models import (
 from portal.basis.openbaar import openbaar, openbaar_q, openbaar_zoekbaar
 from portal.themas.models import LandelijkThemaPage
 from werkplaatsen.models import ASSOCIATIE, ThemagroepPage, WerkplaatsPage
+from werkplaatsen.plaatsen import Provincie
 
 MAX_WAARDEN = 20
 MAX_LENGTE = 100
@@ -79,7 +81,17 @@ def _waarden(params, naam):
 
 
 class Kennisbankfilter:
-    FACETTEN = ["werkplaats", "thema", "themagroep", "type", "jaar", "o", "doelgroep", "tag"]
+    FACETTEN = [
+        "werkplaats",
+        "provincie",
+        "thema",
+        "themagroep",
+        "type",
+        "jaar",
+        "o",
+        "doelgroep",
+        "tag",
+    ]
 
     def __init__(self, params):
         self.meldingen = []
@@ -115,6 +127,8 @@ class Kennisbankfilter:
             return {slug for _pk, slug, _title in self.themas}
         if naam == "themagroep":
             return {slug for _pk, slug, _title in self.themagroepen}
+        if naam == "provincie":
+            return set(Provincie.values)
         if naam == "type":
             return set(ProductType.values)
         if naam == "o":
@@ -167,6 +181,11 @@ class Kennisbankfilter:
             if ASSOCIATIE in waarden:
                 q |= Q(werkplaats__isnull=True)
             return qs.filter(q)
+        if naam == "provincie":
+            # Products of the Werkplaatsen that work in one of these provinces (by their
+            # gemeenten); national products belong to no province.
+            werkplaatsen = WerkplaatsPage.objects.filter(gemeenten__provincie__in=waarden)
+            return qs.filter(werkplaats__in=werkplaatsen.values("pk"))
         if naam == "thema":
             ids = through_thema.objects.filter(landelijkthemapage__slug__in=waarden)
             return qs.filter(pk__in=ids.values("productpage_id"))
@@ -244,6 +263,7 @@ class Kennisbankfilter:
     def facetten(self):
         return [
             self._facet_werkplaats(),
+            self._facet_provincie(),
             self._facet_m2m(
                 "thema",
                 _("Landelijk thema"),
@@ -279,6 +299,24 @@ class Kennisbankfilter:
             for slug, title in self.werkplaatsen
         ]
         return Facet("werkplaats", _("Werkplaats"), opties)
+
+    def _facet_provincie(self):
+        """Products per province of their Werkplaats; a product of a Werkplaats that works
+        in two provinces counts in both, once each."""
+        rijen = (
+            self.gefilterd(behalve="provincie")
+            .order_by()
+            .filter(werkplaats__gemeenten__isnull=False)
+            .values("werkplaats__gemeenten__provincie")
+            .annotate(n=Count("pk", distinct=True))
+        )
+        aantallen = {r["werkplaats__gemeenten__provincie"]: r["n"] for r in rijen}
+        gekozen = self.keuze["provincie"]
+        opties = [
+            Optie(waarde, label, aantallen.get(waarde, 0), waarde in gekozen)
+            for waarde, label in Provincie.choices
+        ]
+        return Facet("provincie", _("Provincie"), opties)
 
     def _facet_m2m(self, naam, label, opties_bron, through, kolom):
         rijen = (

@@ -17,6 +17,7 @@ from portal.basis.contributions import ContributedContextMixin
 from portal.basis.openbaar import openbaar
 from portal.themas.models import LandelijkThemaPage
 from werkplaatsen.kaart import kaart
+from werkplaatsen.plaatsen import Provincie, provincies_van, zoek_werkplaats
 
 # The kennisbank's and the API's name for the Associatie as the origin of national products.
 ASSOCIATIE = "associatie"
@@ -140,6 +141,51 @@ class Partner(Orderable):
         return self.naam
 
 
+class Gemeente(models.Model):
+    """A Dutch municipality as CBS lists it (werkplaatsen/data/gemeenten.csv)."""
+
+    naam = models.CharField(_("naam"), max_length=100)
+    cbs_code = models.CharField(
+        _("CBS-code"), max_length=6, unique=True, help_text=_("Bijvoorbeeld GM0935.")
+    )
+    provincie = models.CharField(_("provincie"), max_length=20, choices=Provincie.choices)
+
+    class Meta:
+        ordering = ["naam"]
+        verbose_name = _("gemeente")
+        verbose_name_plural = _("gemeenten")
+
+    def __str__(self):
+        return self.naam
+
+
+class GemeentenWidget(forms.CheckboxSelectMultiple):
+    """Checkboxes grouped per province, each province a collapsible group that starts open
+    when one of its gemeenten is chosen; an optional filter field narrows the list."""
+
+    template_name = "werkplaatsen/widgets/gemeenten.html"
+
+    class Media:
+        js = ["js/gemeenten-kiezer.js"]
+
+    def optgroups(self, name, value, attrs=None):
+        groepen = {}
+        for _naam, opties, _index in super().optgroups(name, value, attrs):
+            for optie in opties:
+                instance = getattr(optie["value"], "instance", None)
+                label = instance.get_provincie_display() if instance else ""
+                groepen.setdefault(label, []).append(optie)
+        for opties in groepen.values():
+            opties[0]["groep_gekozen"] = sum(1 for optie in opties if optie["selected"])
+        volgorde = {label: i for i, (_w, label) in enumerate(Provincie.choices)}
+        return [
+            (label, opties, i)
+            for i, (label, opties) in enumerate(
+                sorted(groepen.items(), key=lambda item: volgorde.get(item[0], 99))
+            )
+        ]
+
+
 class WerkplaatsIndexPage(Page):
     intro = RichTextField(
         _("introductie"),
@@ -158,9 +204,15 @@ class WerkplaatsIndexPage(Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        werkplaatsen = list(openbaar(WerkplaatsPage.objects.child_of(self)).order_by("title"))
+        werkplaatsen = list(
+            openbaar(WerkplaatsPage.objects.child_of(self))
+            .order_by("title")
+            .prefetch_related(gemeenten_prefetch())
+        )
         context["werkplaatsen"] = werkplaatsen
         context["kaart"] = kaart(werkplaatsen)
+        if "plaats" in request.GET:
+            context["plaatsantwoord"] = zoek_werkplaats(request.GET.get("plaats", ""))
         return context
 
 
@@ -221,6 +273,16 @@ class WerkplaatsPage(ContributedContextMixin, Page):
         blank=True,
         help_text=_("De eigen website van de Werkplaats, als die er is."),
     )
+    gemeenten = ParentalManyToManyField(
+        Gemeente,
+        verbose_name=_("gemeenten"),
+        blank=True,
+        related_name="werkplaatsen",
+        help_text=_(
+            "De gemeenten waar de Werkplaats werkt. Bezoekers vinden de Werkplaats via deze "
+            "gemeenten en hun provincies."
+        ),
+    )
     kaart_breedtegraad = models.DecimalField(
         _("breedtegraad"),
         max_digits=7,
@@ -243,6 +305,7 @@ class WerkplaatsPage(ContributedContextMixin, Page):
     content_panels = Page.content_panels + [
         FieldRowPanel([FieldPanel("korte_naam"), FieldPanel("status")]),
         FieldPanel("regio"),
+        FieldPanel("gemeenten", widget=GemeentenWidget, heading=_("Werkgebied: gemeenten")),
         FieldRowPanel([FieldPanel("hogescholen"), FieldPanel("lectoraat")]),
         FieldPanel("intro"),
         FieldPanel("body"),
@@ -282,6 +345,15 @@ class WerkplaatsPage(ContributedContextMixin, Page):
     def in_oprichting(self):
         return self.status == WerkplaatsStatus.IN_OPRICHTING
 
+    @property
+    def provincies(self):
+        """Labels of the provinces of its gemeenten, in the order of Provincie.
+
+        Uses ``gemeenten.all()``, so a listing that prefetches the gemeenten
+        (``gemeenten_prefetch()``) takes no query per Werkplaats.
+        """
+        return provincies_van(self.gemeenten.all())
+
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["personen"] = personen_met_foto(self.lectoren)
@@ -292,7 +364,14 @@ class WerkplaatsPage(ContributedContextMixin, Page):
         context["kennisagenda"] = kennisagenda
         context["speerpunten"] = speerpunten_met_themas(kennisagenda) if kennisagenda else []
         context["leerateliers"] = openbaar(LeeratelierPage.objects.child_of(self)).order_by("title")
+        context["gemeenten"] = gemeenten = list(self.gemeenten.order_by("naam"))
+        context["provincies"] = provincies_van(gemeenten)
         return context
+
+
+def gemeenten_prefetch():
+    """Prefetch of a Werkplaats's gemeenten in name order, for listings."""
+    return models.Prefetch("gemeenten", queryset=Gemeente.objects.order_by("naam"))
 
 
 def speerpunten_met_themas(agenda):

@@ -3,18 +3,27 @@
 from dataclasses import dataclass, field
 from decimal import Decimal
 
+from django.core.management.base import CommandError
 from django.utils.text import slugify
 from wagtail.models import Page, Site
 
 from agenda.models import AgendaIndexPage
 from kennisbank.models import KennisbankPage
 from portal.demo import paginas, themas, werkplaatsen
-from portal.demo.bouwstenen import PaginaSpec, stroom, zorg_voor_object, zorg_voor_pagina
+from portal.demo.bouwstenen import (
+    GEMAAKT,
+    GEWIJZIGD,
+    PaginaSpec,
+    stroom,
+    zorg_voor_object,
+    zorg_voor_pagina,
+)
 from portal.demo.leerateliers import LEERATELIERS
 from portal.site.models import HomePage, InformatiePagina, SiteInstellingen
 from portal.themas.models import LandelijkThemaPage, ThemaIndexPage
 from werkplaatsen.models import (
     AssociatiePage,
+    Gemeente,
     KennisagendaPage,
     LeeratelierPage,
     Persoon,
@@ -25,6 +34,7 @@ from werkplaatsen.models import (
     WerkplaatsPage,
     WerkplaatsStatus,
 )
+from werkplaatsen.plaatsen import laad_gemeenten, lees_gemeenten
 
 WELKOMSTTITEL = "Welcome to your new Wagtail site!"
 MENUMODELLEN = {
@@ -70,6 +80,7 @@ def bouw(verslag):
     koppel_voettekst(bouw_informatiepaginas(boom.home, verslag), verslag)
     boom.themas = bouw_themas(boom.menu["themas"], verslag)
     boom.themagroepen = bouw_themagroepen(boom, verslag)
+    zorg_voor_gemeenten(verslag)
     boom.werkplaatsen = bouw_werkplaatsen(boom, verslag)
     beheer_lectoren(boom, verslag)
     bouw_kennisagendas(boom, verslag)
@@ -229,6 +240,29 @@ def bouw_themagroepen(boom, verslag):
 # Werkplaatsen, kennisagenda's and leerateliers ---------------------------------------------
 
 
+def zorg_voor_gemeenten(verslag):
+    """The CBS list of gemeenten, as the data migration loads it (a flushed test database
+    has none)."""
+    gemaakt, gewijzigd, _vervallen = laad_gemeenten(Gemeente, lees_gemeenten())
+    for _ in range(gemaakt):
+        verslag.tel(Gemeente.__name__, GEMAAKT)
+    for _ in range(gewijzigd):
+        verslag.tel(Gemeente.__name__, GEWIJZIGD)
+
+
+def werkgebied(naam):
+    """The Gemeente objects a demo Werkplaats works in (portal/demo/werkplaatsen.py)."""
+    provincie = werkplaatsen.WERKGEBIED_PROVINCIE.get(naam)
+    if provincie:
+        return list(Gemeente.objects.filter(provincie=provincie))
+    codes = werkplaatsen.WERKGEBIED_GEMEENTEN.get(naam, [])
+    gemeenten = list(Gemeente.objects.filter(cbs_code__in=codes))
+    if len(gemeenten) != len(codes):
+        ontbreekt = set(codes) - {g.cbs_code for g in gemeenten}
+        raise CommandError(f"Onbekende CBS-codes voor {naam}: {', '.join(sorted(ontbreekt))}")
+    return gemeenten
+
+
 def werkplaats_spec(naam, lectoren):
     in_oprichting = naam in werkplaatsen.IN_OPRICHTING
     velden = {
@@ -238,6 +272,7 @@ def werkplaats_spec(naam, lectoren):
         "intro": werkplaatsen.INTRO[naam],
         "kaart_breedtegraad": Decimal(werkplaatsen.KAART[naam][0]),
         "kaart_lengtegraad": Decimal(werkplaatsen.KAART[naam][1]),
+        "gemeenten": werkgebied(naam),
         **werkplaatsen.EXTRA_VELDEN.get(naam, {}),
     }
     rijen = {

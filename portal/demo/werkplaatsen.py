@@ -242,3 +242,63 @@ KAART = {
     "Zuid-Holland Zuid": ("51.8400", "4.5600"),
     "Zuyd": ("50.9500", "5.8600"),
 }
+
+
+# Where each Werkplaats works: CBS codes of gemeenten (werkplaatsen/data/gemeenten.csv). The
+# sources name few places, so most of this is inferred; the comment says from what. A
+# Werkplaats named after a province gets all its gemeenten (WERKGEBIED_PROVINCIE below).
+WERKGEBIED_GEMEENTEN = {
+    # The name.
+    "Amsterdam en Omgeving": ["GM0363"],  # Amsterdam; "en Omgeving" is not specified
+    # The name; 003 (City Deal interview): students' research in the Nijmegen region.
+    "Arnhem en Nijmegen": ["GM0202", "GM0268"],  # Arnhem, Nijmegen
+    # The name.
+    "Den Haag - Leiden": ["GM0518", "GM0546"],  # 's-Gravenhage, Leiden
+    # Inferred from the name: Ede, Barneveld and Wageningen lie in the Gelderse Vallei
+    # (geography); the sources do not say which gemeenten take part.
+    "Gelderse Vallei": ["GM0228", "GM0203", "GM0289"],  # Ede, Barneveld, Wageningen
+    # The name, and its intro: "de Werkplaats Sociaal Domein van de regio Utrecht".
+    "Kennisplatform Utrecht Sociaal (kUS)": ["GM0344"],  # Utrecht
+    # Inferred: "Noord" is the northern Werkplaats besides Friesland, carried by the
+    # Hanzehogeschool in Groningen (public knowledge, not in the seeds).
+    "Noord": ["GM0014"],  # Groningen
+    # Inferred: Avans Hogeschool's main locations (public knowledge, not in the seeds).
+    "Noord-Brabant Avans": ["GM0758", "GM0796"],  # Breda, 's-Hertogenbosch
+    # Inferred: Fontys Hogescholen's main locations (public knowledge, not in the seeds).
+    "Noord-Brabant Fontys": ["GM0772", "GM0855"],  # Eindhoven, Tilburg
+    # Inferred: Hogeschool Inholland (002, 004) has its Noord-Holland locations outside
+    # Amsterdam in Haarlem and Alkmaar (public knowledge, not in the seeds).
+    "Noord-Holland": ["GM0392", "GM0361"],  # Haarlem, Alkmaar
+    # The name; 003: "mensen helpen actiever te worden middels sport in Zwolle".
+    "Regio Zwolle": ["GM0193"],  # Zwolle
+    # Inferred from the name: the fourteen gemeenten of the region Twente (geography).
+    "Twente": [
+        "GM0141",  # Almelo
+        "GM0147",  # Borne
+        "GM1774",  # Dinkelland
+        "GM0153",  # Enschede
+        "GM0158",  # Haaksbergen
+        "GM0163",  # Hellendoorn
+        "GM0164",  # Hengelo (O.)
+        "GM1735",  # Hof van Twente
+        "GM0168",  # Losser
+        "GM0173",  # Oldenzaal
+        "GM1742",  # Rijssen-Holten
+        "GM0183",  # Tubbergen
+        "GM1700",  # Twenterand
+        "GM0189",  # Wierden
+    ],
+    # 001: its office (Museumpark 40, Rotterdam) and the leerkringen for Rotterdam's
+    # sociale wijkteams. Dordrecht inferred from the name: Zuid-Holland Zuid is the region
+    # around Dordrecht (geography).
+    "Zuid-Holland Zuid": ["GM0599", "GM0505"],  # Rotterdam, Dordrecht
+    # Inferred: Zuyd Hogeschool's campuses (public knowledge, not in the seeds).
+    "Zuyd": ["GM0935", "GM0917", "GM1883"],  # Maastricht, Heerlen, Sittard-Geleen
+}
+
+# Werkplaatsen named after a province: every gemeente of that province (the name).
+WERKGEBIED_PROVINCIE = {
+    "Flevoland": "flevoland",
+    "Friesland": "fryslan",
+    "Zeeland": "zeeland",
+}

@@ -10,7 +10,8 @@ from kennisbank.facetten import MAX_ZOEKTERM, zoekterm
 from kennisbank.models import KennisbankPage
 from portal.basis.openbaar import openbaar_zoekbaar
 from portal.basis.secties import sectie_url
-from werkplaatsen.models import ASSOCIATIE, RegionaalOnderdeel, WerkplaatsPage
+from werkplaatsen.models import ASSOCIATIE, RegionaalOnderdeel, WerkplaatsIndexPage, WerkplaatsPage
+from werkplaatsen.plaatsen import plaats_in_zoekterm
 
 RESULTATEN_PER_PAGINA = 20
 
@@ -43,12 +44,25 @@ def _resultaten(pagina, kennisbank_url):
     return [_resultaat(page, werkplaatsen, kennisbank_url) for page in pagina]
 
 
+def _werkplaats_in_regio(request, q):
+    """When the search term is a gemeente, place or province: which Werkplaats works there
+    (werkplaatsen/plaatsen.py), shown above the results, with the overview's place box."""
+    antwoord = plaats_in_zoekterm(q)
+    if antwoord is None:
+        return {}
+    return {
+        "plaatsantwoord": antwoord,
+        "plaatszoeker_url": sectie_url(request, WerkplaatsIndexPage),
+    }
+
+
 def zoeken(request):
     """Site-wide search over every published page type."""
     ruw = request.GET.get("q", "")
     q = zoekterm(ruw)
     context = {"q": q, "pagina": None, "resultaten": [], "te_lang": len(ruw) > MAX_ZOEKTERM}
     if q:
+        context.update(_werkplaats_in_regio(request, q))
         treffers = openbaar_zoekbaar(Page.objects.all()).specific().search(q, operator="and")
         paginator = Paginator(treffers, RESULTATEN_PER_PAGINA)
         try:

@@ -342,7 +342,10 @@ def koppel(verborgen, openbare):
                 doel_verborgen = verborgen_van(doel)
                 doel_openbaar = list(doel.objects.filter(pk__in=OPENBARE_PKS))
             else:
-                sleutel = next(f for f in doel._meta.get_fields() if isinstance(f, ParentalKey))
+                velden = doel._meta.get_fields()
+                sleutel = next((f for f in velden if isinstance(f, ParentalKey)), None)
+                if sleutel is None:
+                    continue  # reference data of no page (Gemeente): nothing in it is hidden
                 doel_verborgen = list(doel.objects.filter(**{f"{sleutel.name}__in": verborgen_pks}))
                 doel_openbaar = list(doel.objects.filter(**{f"{sleutel.name}__in": OPENBARE_PKS}))
             for page, doelen in [

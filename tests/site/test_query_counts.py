@@ -24,18 +24,20 @@ EERST, ERBIJ = 500, 1500
 # check (portal/basis/openbaar.py) is a subquery of its own query: the separate look-up of all view
 # restrictions that Wagtail's `.public()` made per listing is gone. The home page loads its
 # featured products apart from their rows (+1), so that a preview shows the edited choice.
+# Places (issue 16): a Werkplaats page loads its gemeenten (+1), the kennisbank counts its province
+# facet (+1), the search looks the term up among the gemeenten (+1).
 # Section links come from the menu's query (portal/basis/secties.py): the home page's own look-up of
 # them is gone (-1); the products feed looks up the kennisbank page for its link (+1).
 VERWACHT = {
     "home": 12,
-    "werkplaats": 19,
+    "werkplaats": 20,
     "product": 23,
-    "kennisbank": 23,
-    "kennisbank-1-filter": 23,
-    "kennisbank-3-filters": 23,
+    "kennisbank": 24,
+    "kennisbank-1-filter": 24,
+    "kennisbank-3-filters": 24,
     "themas": 16,
     "thema": 18,
-    "zoeken": 7,
+    "zoeken": 8,
     "feed": 3,
     "feed-werkplaats": 3,
     "feed-thema": 3,
