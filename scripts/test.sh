@@ -11,6 +11,13 @@
 #   ./scripts/test.sh --quick
 #   ./scripts/test.sh --quick tests/site -x
 #
+# The tests run in parallel (pytest-xdist), in as many worker processes as the machine has CPUs;
+# TEST_WORKERS sets another number (TEST_WORKERS=0: in this one process, one test after another):
+#   TEST_WORKERS=4 ./scripts/test.sh
+#   TEST_WORKERS=0 ./scripts/test.sh tests/site/test_roles.py
+# Tests that share something costly built once per process (the browser tests' served site, a
+# module's demo content, a TestCase's setUpTestData) run in one worker: tests/conftest.py.
+#
 # Runs on whatever DATABASE_URL is set; without one, on SQLite in memory (never on the
 # db.sqlite3 of ./scripts/start.sh). For PostgreSQL:
 #   DATABASE_URL=$(./scripts/postgres.sh create) ./scripts/test.sh
@@ -56,7 +63,7 @@ step() {
 
 run_pytest() {
     local rc=0
-    python -m pytest "$@" || rc=$?
+    python -m pytest -n "$TEST_WORKERS" --dist loadgroup "$@" || rc=$?
     if [ $rc -eq 5 ]; then
         echo "pytest collected no tests: that counts as a failure."
     fi
@@ -74,6 +81,8 @@ if [ $QUICK -eq 1 ]; then
 elif ! ./scripts/install-browser.sh; then
     echo "test: Chromium is not available: the browser tests will skip (and fail with CI=true)"
 fi
+TEST_WORKERS=${TEST_WORKERS:-auto}
+echo "test: pytest workers: $TEST_WORKERS (TEST_WORKERS; 0 runs the tests in one process)"
 SCREENSHOTS_DIR=${SCREENSHOTS_DIR:-$ROOT/var/screenshots}
 export SCREENSHOTS_DIR
 RUN_STARTED=$(date +%s)

@@ -1,7 +1,54 @@
+import shutil
+import tempfile
+
 import pytest
+
+from tests.support import werkverdeling
 
 
 @pytest.fixture(autouse=True)
 def _media_root(settings, tmp_path):
     """Uploaded files of a test go to its own folder."""
     settings.MEDIA_ROOT = tmp_path / "media"
+
+
+# pytest-xdist (./scripts/test.sh runs the tests in parallel): which tests one worker runs
+# together, and in what order; see tests/support/werkverdeling.py.
+_UNITS_DIR = pytest.StashKey[str]()
+
+
+def _distributed(config):
+    return (
+        not hasattr(config, "workerinput")
+        and config.getoption("dist", "no") != "no"
+        and bool(config.getoption("tx", None))
+    )
+
+
+def pytest_configure(config):
+    if _distributed(config):
+        config.stash[_UNITS_DIR] = tempfile.mkdtemp(prefix="wsd-werkverdeling-")
+        config.pluginmanager.register(werkverdeling.Durations(config), "wsd-durations")
+
+
+def pytest_unconfigure(config):
+    folder = config.stash.get(_UNITS_DIR, None)
+    if folder:
+        shutil.rmtree(folder, ignore_errors=True)
+
+
+@pytest.hookimpl(optionalhook=True)
+def pytest_configure_node(node):
+    node.workerinput[werkverdeling.UNITS_DIR] = node.config.stash[_UNITS_DIR]
+
+
+@pytest.hookimpl(optionalhook=True)
+def pytest_xdist_make_scheduler(config, log):
+    if config.getoption("dist") == "loadgroup":
+        return werkverdeling.make_scheduler(config, log, config.stash[_UNITS_DIR])
+    return None
+
+
+@pytest.hookimpl(trylast=True)
+def pytest_collection_modifyitems(config, items):
+    werkverdeling.write_units(config, items)

@@ -92,7 +92,10 @@ def _database(tmp):
     import psycopg
 
     parts = urlsplit(url)
-    name = f"{parts.path.lstrip('/') or 'wsd'}_browser"[:60]
+    # Under pytest-xdist, one per worker (the browser tests share one worker, see
+    # tests/conftest.py, but a database of another worker must never be dropped).
+    worker = os.environ.get("PYTEST_XDIST_WORKER", "")
+    name = f"{(parts.path.lstrip('/') or 'wsd')[:48]}_browser{worker}"
     beheer = urlunsplit(parts._replace(path="/postgres", query=""))
 
     def sql(statement):

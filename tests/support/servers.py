@@ -21,7 +21,18 @@ from django.db import connection
 
 ROOT = Path(settings.BASE_DIR)
 REDIS_HOST, REDIS_PORT = "127.0.0.1", 6379
-REDIS_DB = 12
+
+
+def _redis_db():
+    """Database 12 of the Redis for a run in one process; under pytest-xdist, one per worker
+    (gw0: 12, gw1: 13, gw2: 14, gw3: 0, gw4: 1, ...), so that workers never share a page
+    cache. Database 15 is left out: tests/site/test_redis_connection.py PINGs it."""
+    worker = os.environ.get("PYTEST_XDIST_WORKER", "gw0")
+    index = int(worker[2:]) if worker[2:].isdigit() else 0
+    return (12 + index) % 15
+
+
+REDIS_DB = _redis_db()
 HOST = "wsd.test"
 
 
