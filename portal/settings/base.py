@@ -278,9 +278,14 @@ WAGTAILDOCS_CONTENT_TYPES = {
     "csv": "text/csv",
     "txt": "text/plain",
 }
+# Dutch search: PostgreSQL's "dutch" configuration stems words; on SQLite the project's own
+# backend stems them with Snowball's Dutch stemmer (portal/basis/dutch_search.py), so that
+# "wijkteam" and "wijkteams" find the same pages on either database.
 WAGTAILSEARCH_BACKENDS = {
     "default": {
-        "BACKEND": "wagtail.search.backends.database",
+        "BACKEND": "wagtail.search.backends.database"
+        if IS_POSTGRES
+        else "portal.basis.dutch_search",
         "SEARCH_CONFIG": "dutch" if IS_POSTGRES else None,
     }
 }
