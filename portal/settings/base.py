@@ -244,7 +244,11 @@ STORAGES = {
 }
 
 WAGTAIL_SITE_NAME = "Werkplaatsen Sociaal Domein"
-WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
+# The public base URL (portal/basis/site_url.py): canonical URLs, sitemap, feeds, API and
+# citations start with it. `manage.py zet_site_url` puts it in Wagtail's default Site.
+SITE_URL = os.environ.get("SITE_URL", "").strip().rstrip("/") or "http://127.0.0.1:8000"
+WAGTAILAPI_BASE_URL = SITE_URL
+WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", SITE_URL)
 WAGTAIL_I18N_ENABLED = False
 # The time zones an editor can choose: the IANA names the system knows, without aliases of the
 # system's own such as "localtime", which browsers reject (a script error in the account page).
