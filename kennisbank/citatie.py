@@ -43,6 +43,11 @@ def apa_datum(product):
     return f"{datum.year}, {datumformaat(datum, 'j F')}"
 
 
+def met_punt(tekst):
+    """A title ends with a full stop, unless it ends with one already, or with ? or !."""
+    return tekst if tekst.endswith((".", "?", "!")) else f"{tekst}."
+
+
 def apa_referentie(product, url):
     uitgever = "Werkplaatsen Sociaal Domein"
     if product.werkplaats_id:
@@ -51,5 +56,5 @@ def apa_referentie(product, url):
     auteurs = apa_auteurs(product.auteursnamen)
     if not auteurs or auteurs == uitgever:
         # A group author that is also the publisher is named once (APA 7, 9.25).
-        return f"{uitgever}. ({jaar}). {product.title}. {url}"
-    return f"{auteurs} ({jaar}). {product.title}. {uitgever}. {url}"
+        return f"{uitgever}. ({jaar}). {met_punt(product.title)} {url}"
+    return f"{auteurs} ({jaar}). {met_punt(product.title)} {uitgever}. {url}"
