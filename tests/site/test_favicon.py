@@ -1,6 +1,7 @@
 """The favicon and the web app manifest: linked from every page, served with a 200."""
 
 import re
+from pathlib import Path
 
 import pytest
 from django.contrib.staticfiles import finders
@@ -21,7 +22,8 @@ def test_every_page_links_icons_and_manifest_that_exist(client):
     tree = build_tree()
     for pagina in (tree["home"], tree["kennisbank"], tree["noord"]):
         html = client.get(pagina.url).content.decode()
-        links = dict(re.findall(r'<link rel="(icon|apple-touch-icon|manifest)" href="([^"]+)"', html))
+        rels = r'<link rel="(icon|apple-touch-icon|manifest)" href="([^"]+)"'
+        links = dict(re.findall(rels, html))
         assert set(links) == {"icon", "apple-touch-icon", "manifest"}, pagina
         for rel, href in re.findall(r'<link rel="(icon|apple-touch-icon)" href="([^"]+)"', html):
             assert client.get(href).status_code == 200, (rel, href)
@@ -35,7 +37,7 @@ def test_manifest_names_the_site_and_icons_in_the_house_colours(client):
     manifest = response.json()
     assert manifest["name"] == "Werkplaatsen Sociaal Domein"
     assert manifest["lang"] == "nl"
-    css = open(finders.find("css/portal.css"), encoding="utf-8").read()
+    css = Path(finders.find("css/portal.css")).read_text(encoding="utf-8")
     assert f"--wsd-color-primary: {manifest['theme_color']};" in css
     assert {icoon["sizes"] for icoon in manifest["icons"]} >= {"192x192", "512x512"}
     for icoon in manifest["icons"]:
