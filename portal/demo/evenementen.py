@@ -13,6 +13,8 @@ AMSTERDAM = ZoneInfo("Europe/Amsterdam")
 AGENDA = ("agenda",)
 DEMO_NOTITIE = "Voorbeeldevenement, verzonnen om de agenda te laten zien."
 DEMO_LOCATIE = "Voorbeeldlocatie (fictief)"
+# An event needs a location or "online"; for visitors, without the why (that is in the note).
+LOCATIE_ONBEKEND = "Niet bekend"
 ONBEKEND = "De brontekst vermeldt geen locatie en geen begin- en eindtijd."
 
 
@@ -36,7 +38,7 @@ SYMPOSIUM_2019 = {
         "omdat het in de praktijk nog schuurde. Daarom stond dit thema centraal op het "
         "symposium van 25 november 2019.</p>"
     ),
-    "locatie": "",
+    "locatie": LOCATIE_ONBEKEND,
     "notitie": f"Bron: het nieuwsbericht van 10 oktober 2019. {ONBEKEND}",
     "themas": ["samenwerken"],
 }
@@ -56,7 +58,7 @@ SYMPOSIUM_2022 = {
         "<p>Iedereen was welkom om mee te doen en te leren van de Werkplaatsen. Als "
         "achtergrond werd de publicatie <i>Hoopvol en kwetsbaar</i> aangeraden.</p>"
     ),
-    "locatie": "",
+    "locatie": LOCATIE_ONBEKEND,
     "notitie": (
         "Jaartal: de aankondiging noemt alleen 18 maart. Het jaartal is afgeleid uit het "
         "interview waarin het symposium werd aangekondigd: daarin staat dat de eerste "
