@@ -477,7 +477,7 @@ class RegioGrenzenTests(VasteMediaMap, TestCase):
     def test_editor_can_choose_any_lector_and_page(self):
         self.client.force_login(self.tree["noord_redacteur"])
 
-        lectoren = self.client.get(reverse("wagtailsnippetchoosers_werkplaatsen_lector:choose"))
+        lectoren = self.client.get(reverse("wagtailsnippetchoosers_werkplaatsen_persoon:choose"))
         paginas = self.client.get(
             reverse("wagtailadmin_choose_page_child", args=[self.tree["zuyd"].pk])
         )
