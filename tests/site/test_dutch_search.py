@@ -14,7 +14,8 @@ pytestmark = pytest.mark.django_db
 # title or summary of some products, never both forms in the same product.
 WOORDVORMEN = [
     ("wijkteam", "wijkteams"),
-    ("publicatie", "publicaties"),
+    ("bewoner", "bewoners"),
+    ("leerkring", "leerkringen"),
     ("vrijwilliger", "vrijwilligers"),
     ("gemeente", "gemeenten"),
 ]
