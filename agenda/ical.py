@@ -6,6 +6,7 @@ from django.http import HttpResponse
 from django.utils import timezone
 
 from agenda.models import EvenementPage
+from portal.basis.site_url import site_url
 
 PRODID = "-//Associatie Werkplaatsen Sociaal Domein//Agenda//NL"
 
@@ -59,7 +60,7 @@ def vevent(evenement, base_url, stamp):
 
 
 def agenda_ics(request):
-    base_url = request.build_absolute_uri("/").rstrip("/")
+    base_url = site_url()
     stamp = timezone.now()
     regels = [
         "BEGIN:VCALENDAR",

@@ -13,6 +13,7 @@ from wagtail.search import index
 from agenda.blocks import ProgrammaBlock
 from portal.basis.blocks import RICHTEXT_FEATURES
 from portal.basis.openbaar import openbaar
+from portal.basis.redactie import bron_panel, bronnotitie_veld, voorbeeld_veld
 from werkplaatsen.models import RegionaalOnderdeel, WerkplaatsPage
 from werkplaatsen.plaatsen import Provincie
 
@@ -133,6 +134,13 @@ class EvenementPage(RegionaalOnderdeel, Page):
         related_name="evenementen",
         help_text=_("De landelijke thema's waar het evenement over gaat."),
     )
+    is_voorbeeld = voorbeeld_veld(
+        _(
+            "Een verzonnen evenement, bijvoorbeeld om de agenda te demonstreren: de site toont "
+            "het dan met het label 'Voorbeeld'."
+        )
+    )
+    herkomst_notitie = bronnotitie_veld()
 
     objects = PageManager.from_queryset(EvenementQuerySet)()
 
@@ -147,6 +155,8 @@ class EvenementPage(RegionaalOnderdeel, Page):
         ),
         FieldPanel("programma"),
         FieldPanel("themas", widget=forms.CheckboxSelectMultiple),
+        FieldPanel("is_voorbeeld"),
+        bron_panel(),
     ]
     search_fields = Page.search_fields + [
         index.SearchField("samenvatting"),

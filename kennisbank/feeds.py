@@ -9,6 +9,7 @@ from django.utils.translation import gettext_lazy as _
 
 from kennisbank.models import KennisbankPage, ProductPage
 from portal.basis.openbaar import openbaar
+from portal.basis.site_url import volledige_url
 from portal.themas.models import LandelijkThemaPage
 from werkplaatsen.models import WerkplaatsPage
 
@@ -16,6 +17,9 @@ ITEMS_IN_FEED = 30
 
 
 class ProductenFeed(Feed):
+    """Links are absolute from SITE_URL (pages through Wagtail's Site, see
+    portal/basis/site_url.py), whatever host the request came in on."""
+
     title = _("Nieuwe producten van de Werkplaatsen Sociaal Domein")
     description = _(
         "Publicaties, handreikingen, columns en andere kennisproducten uit alle regio's."
@@ -26,7 +30,12 @@ class ProductenFeed(Feed):
         return openbaar(KennisbankPage.objects.all()).only("url_path").first()
 
     def link(self, obj):
-        return obj.url if obj else reverse("wagtail_serve", args=[""])
+        return obj.get_full_url() if obj else volledige_url(reverse("wagtail_serve", args=[""]))
+
+    def get_feed(self, obj, request):
+        feed = super().get_feed(obj, request)
+        feed.feed["feed_url"] = volledige_url(request.path)
+        return feed
 
     def producten(self, obj):
         return ProductPage.objects.overzicht()
@@ -43,7 +52,7 @@ class ProductenFeed(Feed):
         return escape(item.samenvatting)
 
     def item_link(self, item):
-        return item.url
+        return item.get_full_url()
 
     def item_pubdate(self, item):
         return item.first_published_at
@@ -69,7 +78,7 @@ class WerkplaatsProductenFeed(ProductenFeed):
         return _("Kennisproducten van Werkplaats %(werkplaats)s.") % {"werkplaats": obj.title}
 
     def link(self, obj):
-        return obj.url
+        return obj.get_full_url()
 
     def producten(self, obj):
         return ProductPage.objects.overzicht().filter(werkplaats=obj)
@@ -86,7 +95,7 @@ class ThemaProductenFeed(ProductenFeed):
         return obj.korte_beschrijving
 
     def link(self, obj):
-        return obj.url
+        return obj.get_full_url()
 
     def producten(self, obj):
         return ProductPage.objects.overzicht().filter(themas=obj)

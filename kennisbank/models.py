@@ -1,5 +1,5 @@
 import json
-from urllib.parse import urlencode
+from urllib.parse import urlencode, urlsplit
 
 from django import forms
 from django.core.exceptions import ValidationError
@@ -21,6 +21,7 @@ from kennisbank.citatie import apa_auteur, apa_referentie
 from portal.basis.blocks import RICHTEXT_FEATURES, InhoudBlock
 from portal.basis.contributions import ContributedContextMixin
 from portal.basis.openbaar import openbaar
+from portal.basis.redactie import bron_panel, bronnotitie_veld, voorbeeld_veld
 from portal.themas.models import LandelijkThemaPage
 from werkplaatsen.models import ASSOCIATIE, RegionaalOnderdeel, ThemagroepPage
 
@@ -155,6 +156,14 @@ class ProductPage(RegionaalOnderdeel, Page):
         _("publicatiedatum"),
         help_text=_("Wanneer het product verscheen; de kennisbank sorteert hierop."),
     )
+    datum_bij_benadering = models.BooleanField(
+        _("alleen het jaar is zeker"),
+        default=False,
+        help_text=_(
+            "Vink aan als de precieze publicatiedatum niet bekend is: de site en de "
+            "bronvermelding tonen dan alleen het jaar."
+        ),
+    )
     samenvatting = models.TextField(
         _("samenvatting"),
         help_text=_("Twee tot vier zinnen; getoond in overzichten en zoekresultaten."),
@@ -242,11 +251,19 @@ class ProductPage(RegionaalOnderdeel, Page):
         default=False,
         help_text=_("Bedoeld voor bewoners, cliënten en hun naasten."),
     )
+    is_voorbeeld = voorbeeld_veld(
+        _(
+            "Een verzonnen product, bijvoorbeeld om de kennisbank te demonstreren: de site "
+            "toont het dan met het label 'Voorbeeld'."
+        )
+    )
+    herkomst_notitie = bronnotitie_veld()
 
     objects = PageManager.from_queryset(ProductQuerySet)()
 
     content_panels = Page.content_panels + [
         FieldRowPanel([FieldPanel("product_type"), FieldPanel("publicatiedatum")]),
+        FieldPanel("datum_bij_benadering"),
         FieldPanel("samenvatting"),
         InlinePanel("auteurs", label=_("Auteurs")),
         FieldPanel("body"),
@@ -272,6 +289,8 @@ class ProductPage(RegionaalOnderdeel, Page):
             heading=_("Doelgroepen"),
             help_text=_("Voor wie is dit product vooral bedoeld?"),
         ),
+        FieldPanel("is_voorbeeld"),
+        bron_panel(),
     ]
     search_fields = Page.search_fields + [
         index.SearchField("samenvatting", boost=2),
@@ -285,6 +304,8 @@ class ProductPage(RegionaalOnderdeel, Page):
     api_fields = [
         APIField("product_type"),
         APIField("publicatiedatum"),
+        APIField("datum_bij_benadering"),
+        APIField("is_voorbeeld"),
         APIField("samenvatting"),
         APIField("werkplaats_slug"),
         APIField("herkomst"),
@@ -319,6 +340,19 @@ class ProductPage(RegionaalOnderdeel, Page):
                     "iets te lezen, te downloaden of te bekijken hebben."
                 )
             )
+
+    @property
+    def publicatiedatum_iso(self):
+        """ISO 8601 date, or only the year when the exact date is not known."""
+        if self.datum_bij_benadering:
+            return str(self.publicatiedatum.year)
+        return self.publicatiedatum.isoformat()
+
+    @property
+    def externe_site(self):
+        """The host name of the external link, without "www.", to name it to visitors."""
+        host = urlsplit(self.externe_link).hostname or ""
+        return host.removeprefix("www.")
 
     @property
     def werkplaats_slug(self):
@@ -406,7 +440,7 @@ class ProductPage(RegionaalOnderdeel, Page):
             "name": self.title,
             "headline": self.title,
             "description": self.samenvatting,
-            "datePublished": self.publicatiedatum.isoformat(),
+            "datePublished": self.publicatiedatum_iso,
             "genre": str(self.get_product_type_display()),
             "inLanguage": "nl",
             "url": url,

@@ -8,7 +8,9 @@
 # Safe to run again: migrations, demo content and the admin account are brought up to date.
 # Database: DATABASE_URL, default the SQLite file db.sqlite3 in the project folder.
 # Admin account: user $ADMIN_USERNAME (default admin), password $ADMIN_PASSWORD or one
-# generated on the first run and kept in var/admin-password (git-ignored).
+# generated on the first run and kept in var/admin-password (git-ignored). Demo accounts, one
+# per role: passwords in var/demo-accounts.txt (mode 600). The output of every step goes to
+# var/start.log; the screen shows one short block. SITE_URL: default http://127.0.0.1:PORT.
 set -euo pipefail
 
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
@@ -25,7 +27,7 @@ while [ $# -gt 0 ]; do
         ;;
     --port=*) PORT=${1#--port=} ;;
     -h | --help)
-        sed -n '2,11p' "$0"
+        sed -n '2,13p' "$0"
         exit 0
         ;;
     *)
@@ -38,31 +40,51 @@ done
 
 say() { echo "start: $*" >&2; }
 
-./scripts/bootstrap.sh
+mkdir -p "$ROOT/var"
+LOG=$ROOT/var/start.log
+: >"$LOG"
+# Run one step with its output in var/start.log; on failure show the end of the log and stop.
+step() {
+    local label=$1
+    shift
+    echo "=== $label" >>"$LOG"
+    if ! "$@" >>"$LOG" 2>&1; then
+        say "$label failed; the end of var/start.log:"
+        tail -n 40 "$LOG" >&2
+        exit 1
+    fi
+}
+
+say "setting up (details in var/start.log)"
+step "environment (./scripts/bootstrap.sh)" ./scripts/bootstrap.sh
 VENV=${VENV:-$ROOT/.venv}
 PY=$VENV/bin/python
 export DJANGO_SETTINGS_MODULE=portal.settings.dev
 export PYTHONDONTWRITEBYTECODE=1
+# The public base URL of this local site: canonical links, feeds, API and citations.
+export SITE_URL=${SITE_URL:-http://127.0.0.1:$PORT}
+echo "database: ${DATABASE_URL:-sqlite:///$ROOT/db.sqlite3 (default)}" >>"$LOG"
 
-say "database: ${DATABASE_URL:-sqlite:///$ROOT/db.sqlite3 (default)}"
-say "applying migrations"
-mkdir -p "$ROOT/var"
-if ! "$PY" manage.py migrate --noinput -v 0 2>"$ROOT/var/migrate.log"; then
-    cat "$ROOT/var/migrate.log" >&2
-    if grep -q "InconsistentMigrationHistory" "$ROOT/var/migrate.log"; then
+echo "=== migrations" >>"$LOG"
+if ! "$PY" manage.py migrate --noinput -v 1 >>"$LOG" 2>&1; then
+    tail -n 40 "$LOG" >&2
+    if grep -q "InconsistentMigrationHistory" "$LOG"; then
         say "this database was made by an older checkout, before the migrations were rebuilt"
         say "(see README, Architecture). Demo databases can go: rm db.sqlite3, then run me again."
     fi
     exit 1
 fi
-
-say "loading demo content"
-"$PY" manage.py load_demo_content
+step "site address ($SITE_URL)" "$PY" manage.py zet_site_url
+step "demo content and roles" "$PY" manage.py load_demo_content --demo-accounts var/demo-accounts.txt
+# A database indexed before Dutch stemming (portal/basis/dutch_search.py) is indexed once more.
+if [ ! -f "$ROOT/var/zoekindex-nl" ]; then
+    step "search index" "$PY" manage.py update_index
+    touch "$ROOT/var/zoekindex-nl"
+fi
 
 # --- Local admin account --------------------------------------------------------------
 ADMIN_USERNAME=${ADMIN_USERNAME:-admin}
 PASSWORD_FILE=$ROOT/var/admin-password
-mkdir -p "$ROOT/var"
 if [ -n "${ADMIN_PASSWORD:-}" ]; then
     password=$ADMIN_PASSWORD
     password_source="from \$ADMIN_PASSWORD"
@@ -76,7 +98,8 @@ fi
 # Keep it so that later runs (without $ADMIN_PASSWORD) use the same password.
 (umask 077 && printf '%s\n' "$password" >"$PASSWORD_FILE")
 
-WSD_ADMIN_USERNAME=$ADMIN_USERNAME WSD_ADMIN_PASSWORD=$password "$PY" - <<'PY'
+admin_account() {
+    WSD_ADMIN_USERNAME=$ADMIN_USERNAME WSD_ADMIN_PASSWORD=$password "$PY" - <<'PY'
 import os
 
 import django
@@ -94,28 +117,38 @@ user.set_password(os.environ["WSD_ADMIN_PASSWORD"])
 user.save()
 print(f"start: admin account '{username}' {'created' if created else 'updated'}")
 PY
+}
+step "admin account" admin_account
 
 # --- Static files ----------------------------------------------------------------------
 # With DEBUG on (the default of the dev settings) static files are served straight from the
 # apps and static/; without it they must be collected first.
-if [ "$("$PY" -c 'import django; django.setup(); from django.conf import settings; print(settings.DEBUG)')" != True ]; then
-    say "DEBUG is off: collecting static files"
-    "$PY" manage.py collectstatic --noinput -v 0
+if [ "$("$PY" -c 'import django; django.setup(); from django.conf import settings; print(settings.DEBUG)' 2>>"$LOG")" != True ]; then
+    step "static files (DEBUG is off)" "$PY" manage.py collectstatic --noinput -v 0
+fi
+
+if [ -s "$ROOT/var/demo-accounts.txt" ]; then
+    demo_accounts="$(grep -v '^#' "$ROOT/var/demo-accounts.txt" | awk '{print $1}' | paste -sd ' ')"
+    demo_line="    Demo:      $demo_accounts
+               (one per role; passwords in var/demo-accounts.txt)"
+else
+    demo_line="    Demo:      none (demo accounts are made only with DEBUG on)"
 fi
 
 cat <<MSG
 
   Werkplaatsen Sociaal Domein is ready.
 
-    Site:      http://127.0.0.1:$PORT/
-    Admin:     http://127.0.0.1:$PORT/admin/
+    Site:      $SITE_URL/
+    Admin:     $SITE_URL/admin/
     Username:  $ADMIN_USERNAME
     Password:  $password   ($password_source)
+$demo_line
+    Details:   var/start.log
 
 MSG
 
 if [ $SERVE = 0 ]; then
-    say "set-up done (--no-serve); serve with ./scripts/start.sh"
     exit 0
 fi
 say "serving on http://127.0.0.1:$PORT/ (Ctrl-C stops)"

@@ -15,6 +15,7 @@ from wagtail.search import index
 from portal.basis.blocks import RICHTEXT_FEATURES, InhoudBlock
 from portal.basis.contributions import ContributedContextMixin
 from portal.basis.openbaar import openbaar
+from portal.basis.redactie import bron_panel, bronnotitie_veld, voorbeeld_veld
 from portal.themas.models import LandelijkThemaPage
 from werkplaatsen.kaart import kaart
 from werkplaatsen.plaatsen import Provincie, provincies_van, zoek_werkplaats
@@ -58,6 +59,7 @@ class Persoon(index.Indexed, models.Model):
         related_name="beheerde_personen",
         help_text=_("De Werkplaats die dit profiel bijhoudt. Leeg: de Associatie."),
     )
+    herkomst_notitie = bronnotitie_veld()
 
     panels = [
         FieldPanel("naam"),
@@ -66,6 +68,7 @@ class Persoon(index.Indexed, models.Model):
         FieldPanel("bio"),
         FieldPanel("link"),
         FieldPanel("beheerd_door"),
+        bron_panel(),
     ]
     search_fields = [
         index.SearchField("naam"),
@@ -602,6 +605,13 @@ class LeeratelierPage(ContributedContextMixin, Page):
         related_name="leerateliers",
         help_text=_("De speerpunten van de regionale kennisagenda die dit leeratelier uitvoert."),
     )
+    is_voorbeeld = voorbeeld_veld(
+        _(
+            "Een verzonnen leeratelier, bijvoorbeeld om de site te demonstreren: de site toont "
+            "het dan met het label 'Voorbeeld'."
+        )
+    )
+    herkomst_notitie = bronnotitie_veld()
 
     content_panels = Page.content_panels + [
         FieldPanel("intro"),
@@ -611,6 +621,8 @@ class LeeratelierPage(ContributedContextMixin, Page):
         FieldPanel("body"),
         InlinePanel("deelnemers", label=_("Lectoren en begeleiders")),
         InlinePanel("partners", label=_("Partners")),
+        FieldPanel("is_voorbeeld"),
+        bron_panel(),
     ]
     search_fields = Page.search_fields + [
         index.SearchField("intro"),

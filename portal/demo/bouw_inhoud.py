@@ -37,7 +37,11 @@ def product_spec(data, boom, volgnummer, verslag):
         "title": data["titel"],
         "product_type": data["product_type"],
         "publicatiedatum": data["datum"],
+        "datum_bij_benadering": data.get("datum_bij_benadering", False),
         "samenvatting": data["samenvatting"],
+        "externe_link": data.get("link", ""),
+        "is_voorbeeld": data.get("voorbeeld", False),
+        "herkomst_notitie": data.get("notitie", ""),
         "body": stroom(data["body"]),
         "themas": [boom.themas[s] for s in data["themas"]],
         "themagroepen": [boom.themagroepen[s] for s in data["themagroepen"]],
@@ -97,6 +101,8 @@ def evenement_spec(data, boom):
         "online": data.get("online", False),
         "themas": [boom.themas[s] for s in data["themas"]],
         "programma": programma(data.get("programma", []), boom),
+        "is_voorbeeld": data.get("voorbeeld", False),
+        "herkomst_notitie": data.get("notitie", ""),
     }
     return PaginaSpec(EvenementPage, data["slug"], velden)
 

@@ -3,12 +3,14 @@
 from dataclasses import dataclass, field
 from decimal import Decimal
 
+from django.conf import settings
 from django.core.management.base import CommandError
 from django.utils.text import slugify
 from wagtail.models import Page, Site
 
 from agenda.models import AgendaIndexPage
 from kennisbank.models import KennisbankPage
+from portal.basis.site_url import site_velden
 from portal.demo import paginas, themas, werkplaatsen
 from portal.demo.bouwstenen import (
     GEMAAKT,
@@ -96,10 +98,11 @@ def lector_velden():
     velden = {}
     for naam in werkplaatsen.WERKPLAATS_NAMEN:
         for persoon, rol in werkplaatsen.personen(naam):
-            velden.setdefault(persoon, {"bio": werkplaatsen.bio_uit_tabel(naam, rol)})
+            bio = werkplaatsen.bio_uit_tabel(naam, rol)
+            velden.setdefault(persoon, {"bio": bio, "herkomst_notitie": werkplaatsen.BRON_TABEL})
     for persoon, _rol, bio in werkplaatsen.FUNCTIONARISSEN:
         if bio:
-            velden.setdefault(persoon, {"bio": bio})
+            velden.setdefault(persoon, {"bio": bio, "herkomst_notitie": werkplaatsen.BRON_TABEL})
     velden.update(werkplaatsen.LECTOR_GEGEVENS)
     return velden
 
@@ -146,8 +149,7 @@ def verwijder_welkomstpagina(root):
 
 def zet_site(home, verslag):
     velden = {
-        "hostname": "localhost",
-        "port": 80,
+        **site_velden(settings.SITE_URL),
         "site_name": paginas.SITE_NAAM,
         "root_page": home,
     }
@@ -334,6 +336,8 @@ def leeratelier_spec(data, boom):
         "themas": [boom.themas[s] for s in data["themas"]],
         "speerpunten": [boom.speerpunten[t] for t in data.get("speerpunten", [])],
         "body": stroom(data.get("body", [])),
+        "is_voorbeeld": data.get("voorbeeld", False),
+        "herkomst_notitie": data.get("notitie", ""),
     }
     return PaginaSpec(LeeratelierPage, data["slug"], velden)
 

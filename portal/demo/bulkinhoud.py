@@ -518,6 +518,8 @@ def _pagina(data, pad, content_type_id, locale_id):
         product_type=data["soort"],
         publicatiedatum=data["datum"],
         samenvatting=data["samenvatting"],
+        # Made up for load tests: labelled "Voorbeeld" like the demo products.
+        is_voorbeeld=True,
         body=data["body"],
         document_id=data["document_id"],
         externe_link=data["externe_link"],

@@ -1,8 +1,9 @@
 """Events: the two symposia from the sources, and demo events with fixed dates.
 
 Demo events lie in 2025-2026 (past) and 2027 (upcoming), so that the command gives the same
-result whenever it runs. Times of the real symposia are not in the sources: they start at
-00:00 and their description says the time is unknown.
+result whenever it runs; they have ``voorbeeld`` (the site labels them "Voorbeeld"). Times of
+the real symposia are not in the sources: they start at 00:00, which the site shows as a date
+without a time. What the sources leave open is in ``notitie``, the source note only editors see.
 """
 
 import datetime
@@ -10,10 +11,11 @@ from zoneinfo import ZoneInfo
 
 AMSTERDAM = ZoneInfo("Europe/Amsterdam")
 AGENDA = ("agenda",)
-DEMO_EVENEMENT = "(Voorbeeldevenement in de demo-omgeving.)"
+DEMO_NOTITIE = "Voorbeeldevenement, verzonnen om de agenda te laten zien."
 DEMO_LOCATIE = "Voorbeeldlocatie (fictief)"
-LOCATIE_ONBEKEND = "Locatie niet vermeld in de bron"
-TIJD_ONBEKEND = "Begin- en eindtijd staan niet in de bron."
+# An event needs a location or "online"; for visitors, without the why (that is in the note).
+LOCATIE_ONBEKEND = "Niet bekend"
+ONBEKEND = "De brontekst vermeldt geen locatie en geen begin- en eindtijd."
 
 
 def moment(jaar, maand, dag, uur=0, minuut=0):
@@ -35,9 +37,9 @@ SYMPOSIUM_2019 = {
         "<p>Bij veel Werkplaatsen stond samenwerken hoog op de agenda voor de jaren na 2019, "
         "omdat het in de praktijk nog schuurde. Daarom stond dit thema centraal op het "
         "symposium van 25 november 2019.</p>"
-        f"<p>{TIJD_ONBEKEND}</p>"
     ),
     "locatie": LOCATIE_ONBEKEND,
+    "notitie": f"Bron: het nieuwsbericht van 10 oktober 2019. {ONBEKEND}",
     "themas": ["samenwerken"],
 }
 
@@ -55,14 +57,15 @@ SYMPOSIUM_2022 = {
     "beschrijving": (
         "<p>Iedereen was welkom om mee te doen en te leren van de Werkplaatsen. Als "
         "achtergrond werd de publicatie <i>Hoopvol en kwetsbaar</i> aangeraden.</p>"
-        "<p><i>Over het jaartal: de aankondiging noemt alleen 18 maart. Het jaartal is "
-        "afgeleid uit het interview waarin het symposium werd aangekondigd: daarin staat dat de "
-        "eerste Werkplaatsen twaalf jaar eerder werden opgericht en dat de Wet maatschappelijke "
-        "ondersteuning (Wmo) vijftien jaar eerder werd ingevoerd. De Wmo ging in op 1 januari "
-        "2007; vijftien jaar later is 2022.</i></p>"
-        f"<p>{TIJD_ONBEKEND}</p>"
     ),
     "locatie": LOCATIE_ONBEKEND,
+    "notitie": (
+        "Jaartal: de aankondiging noemt alleen 18 maart. Het jaartal is afgeleid uit het "
+        "interview waarin het symposium werd aangekondigd: daarin staat dat de eerste "
+        "Werkplaatsen twaalf jaar eerder werden opgericht en dat de Wet maatschappelijke "
+        "ondersteuning (Wmo) vijftien jaar eerder werd ingevoerd. De Wmo ging in op 1 januari "
+        f"2007; vijftien jaar later is 2022. {ONBEKEND}"
+    ),
     "themas": ["lerende-praktijk", "sociale-basis"],
 }
 
@@ -88,13 +91,14 @@ SYMPOSIUM_2027 = {
     "eind": moment(2027, 6, 10, 16, 30),
     "samenvatting": (
         "Een voorbeeld van een landelijk symposium met een programma van meerdere onderdelen. "
-        "Het programma is fictief; de genoemde personen hebben hiervoor niets toegezegd. "
-        f"{DEMO_EVENEMENT}"
+        "Het programma is fictief; de genoemde personen hebben hiervoor niets toegezegd."
     ),
     "beschrijving": (
-        "<p>Dit evenement bestaat alleen in de demo-omgeving, om te laten zien hoe een "
-        "programma met sprekers wordt getoond.</p>"
+        "<p>Een verzonnen symposium, om te laten zien hoe een programma met sprekers wordt "
+        "getoond.</p>"
     ),
+    "voorbeeld": True,
+    "notitie": DEMO_NOTITIE,
     "locatie": DEMO_LOCATIE,
     "themas": ["sociale-basis", "impact"],
     "programma": [
@@ -130,8 +134,10 @@ def demo_evenement(ouder, slug, titel, soort, start, eind, samenvatting, themas,
         "soort": soort,
         "start": start,
         "eind": eind,
-        "samenvatting": f"{samenvatting} {DEMO_EVENEMENT}",
-        "beschrijving": "<p>Dit evenement is verzonnen voor de demo-omgeving.</p>",
+        "samenvatting": samenvatting,
+        "beschrijving": "",
+        "voorbeeld": True,
+        "notitie": DEMO_NOTITIE,
         "locatie": "" if online else DEMO_LOCATIE,
         "online": online,
         "themas": themas,

@@ -1,6 +1,11 @@
-"""Leerateliers: the two Zuid-Holland Zuid working groups from the sources, and a few demos."""
+"""Leerateliers: the two Zuid-Holland Zuid working groups from the sources, and a few demos
+(``voorbeeld``: the site labels them "Voorbeeld"); ``notitie`` is the source note for editors."""
 
-DEMO_LEERATELIER = "(Voorbeeldleeratelier in de demo-omgeving.)"
+DEMO_NOTITIE = "Voorbeeldleeratelier, verzonnen om de site te laten zien."
+EIND_ONBEKEND = (
+    "Bron: de site van de Werkplaats Zuid-Holland Zuid. De werkgroep startte in september 2016; "
+    "tot wanneer zij actief was, vermelden de bronnen niet."
+)
 
 LEERATELIERS = [
     {
@@ -12,8 +17,9 @@ LEERATELIERS = [
         "intro": (
             "Werkgroep van de Werkplaats Zuid-Holland Zuid over de verdere ontwikkeling van "
             "wijkteams, met integraal werken in de wijk als centrale opgave. De werkgroep "
-            "startte in september 2016; tot wanneer zij actief was, vermelden de bronnen niet."
+            "startte in september 2016."
         ),
+        "notitie": EIND_ONBEKEND,
         "body": [
             (
                 "tekst",
@@ -34,8 +40,9 @@ LEERATELIERS = [
         "intro": (
             "Werkgroep van de Werkplaats Zuid-Holland Zuid over de samenwerking tussen "
             "professionals en informele partijen in de wijk. De werkgroep startte in september "
-            "2016; tot wanneer zij actief was, vermelden de bronnen niet."
+            "2016."
         ),
+        "notitie": EIND_ONBEKEND,
         "body": [
             (
                 "tekst",
@@ -57,8 +64,10 @@ LEERATELIERS = [
         "intro": (
             "Sociaal werkers, bewoners en studenten onderzoeken samen hoe je buren en "
             "organisaties betrekt wanneer iemand na een verblijf in een instelling in de wijk "
-            f"komt wonen. {DEMO_LEERATELIER}"
+            "komt wonen."
         ),
+        "voorbeeld": True,
+        "notitie": DEMO_NOTITIE,
     },
     {
         "werkplaats": "Twente",
@@ -68,8 +77,10 @@ LEERATELIERS = [
         "themas": ["ervaringskennis", "samenwerken"],
         "intro": (
             "Ervaringsdeskundigen en sociaal werkers zoeken samen naar goede vormen van "
-            f"samenwerking in de wijk. {DEMO_LEERATELIER}"
+            "samenwerking in de wijk."
         ),
+        "voorbeeld": True,
+        "notitie": DEMO_NOTITIE,
     },
     {
         "werkplaats": "Friesland",
@@ -79,8 +90,10 @@ LEERATELIERS = [
         "themas": ["ouderen", "sociale-basis"],
         "intro": (
             "Hoe versterk je de sociale basis rond ouderen in dorpen en kleine kernen? "
-            f"Professionals, vrijwilligers en studenten leren het hier samen. {DEMO_LEERATELIER}"
+            "Professionals, vrijwilligers en studenten leren het hier samen."
         ),
+        "voorbeeld": True,
+        "notitie": DEMO_NOTITIE,
     },
     {
         "werkplaats": "Zuyd",
@@ -90,7 +103,9 @@ LEERATELIERS = [
         "themas": ["armoede"],
         "intro": (
             "Schuldhulpverleners, sociaal werkers en docenten werken aan een gezamenlijke "
-            f"aanpak van geldzorgen in gezinnen. {DEMO_LEERATELIER}"
+            "aanpak van geldzorgen in gezinnen."
         ),
+        "voorbeeld": True,
+        "notitie": DEMO_NOTITIE,
     },
 ]

@@ -115,8 +115,7 @@ INFORMATIEPAGINAS = [
             (
                 "tekst",
                 "<p>Deze site bevat ook voorbeeldinhoud: producten, leerateliers en "
-                "evenementen die als voorbeeld in de demo-omgeving zijn gemarkeerd, zijn "
-                "verzonnen.</p>",
+                "evenementen met het label 'Voorbeeld' zijn verzonnen.</p>",
             ),
         ],
     ),

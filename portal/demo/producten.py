@@ -1,16 +1,21 @@
 """Products: those named in the sources, and deterministic demo products per Werkplaats.
 
 A product's ``ouder`` says where it lives: ("werkplaats", naam), ("leeratelier", naam, slug)
-or ("associatie",). Dates the sources do not give exactly are approximations, and the body of
-such a product says so.
+or ("associatie",). Where the sources leave something open (a date, a link), ``notitie`` says
+so: it becomes the product's source note (``herkomst_notitie``), which only editors see. A date
+the sources do not give exactly has ``datum_bij_benadering``: the site shows only its year.
+Made-up products have ``voorbeeld``: the site labels them "Voorbeeld". ``link`` is where a real
+publication can be read.
 """
 
 import datetime
 
 from portal.demo.werkplaatsen import WERKPLAATS_NAMEN
 
-DEMO_PRODUCT = "(Voorbeeldproduct in de demo-omgeving.)"
-DATUM_BIJ_BENADERING = "(Publicatiedatum bij benadering.)"
+DEMO_NOTITIE = (
+    "Voorbeeldproduct, verzonnen om de kennisbank te laten zien; geen echte publicatie van deze "
+    "Werkplaats."
+)
 ZHZ = ("werkplaats", "Zuid-Holland Zuid")
 ASSOCIATIE = ("associatie",)
 
@@ -23,7 +28,7 @@ TITEL_HOOPVOL = (
     "dagelijks leven"
 )
 TITEL_BROEDPLAATSEN = "Broedplaatsen voor nieuwe antwoorden in het sociaal domein"
-TITEL_PAPER_2019 = "Paper van Erna Hooghiemstra in het Journal of Social Intervention"
+TITEL_PAPER_2019 = "Aansluiten bij het gewone leven: een complexe opgave"
 
 COLUMNS = [
     {
@@ -37,7 +42,14 @@ COLUMNS = [
             "Toby Witte betoogt dat de omslag naar een participatiesamenleving vraagt om "
             "professionals en ambtenaren die schakelen tussen beleid en uitvoering. Zulke "
             "'tussenwerkers' durven vaste patronen los te laten om taaie vraagstukken samen aan "
-            f"te pakken. {DATUM_BIJ_BENADERING}"
+            "te pakken."
+        ),
+        "datum_bij_benadering": True,
+        "notitie": (
+            "Publicatiedatum: de bron (de site van de Werkplaats Zuid-Holland Zuid) vermeldt geen "
+            "datum. De column noemt de gemeenteraadsverkiezingen van maart 2018 als iets dat nog "
+            "komt en kijkt terug op werkgroepen die in september 2016 begonnen; september 2017 is "
+            "daarom een benadering. De site toont alleen het jaar."
         ),
         "body": [
             (
@@ -65,13 +77,6 @@ COLUMNS = [
                 "<p>De kern van de column is wat Witte de professionaliteit van het "
                 "'ongepaste' noemt: niet-hiërarchisch, experimenterend en verbindend werken, "
                 "tussen de bovenstroom van beleid en de onderstroom van de praktijk.</p>",
-            ),
-            (
-                "tekst",
-                "<p><i>Over de datum: de bron vermeldt geen publicatiedatum. De column noemt de "
-                "gemeenteraadsverkiezingen van maart 2018 als iets dat nog komt en kijkt terug "
-                "op werkgroepen die in september 2016 begonnen. De datum september 2017 is "
-                "daarom een benadering.</i></p>",
             ),
         ],
         "themas": ["samenwerken", "lerende-praktijk"],
@@ -168,9 +173,16 @@ BRONPRODUCTEN = COLUMNS + [
         "datum": datetime.date(2017, 1, 1),
         "auteurs": [{"naam": "Werkplaats Sociaal Domein Zuid-Holland Zuid"}],
         "samenvatting": (
-            "Rapportage over samenwerking tussen formele en informele partijen in de wijk, met "
-            "werkhypotheses, conclusies en aanbevelingen voor beleid en praktijk. "
-            f"{DATUM_BIJ_BENADERING}"
+            "Bundel over samenwerking tussen formele en informele partijen in de wijk, met "
+            "werkhypotheses, conclusies en aanbevelingen voor beleid en praktijk."
+        ),
+        "datum_bij_benadering": True,
+        "link": "https://www.werkplaatssociaaldomeinzhz.nl/actueel/nieuwsberichten/publicatie-/",
+        "notitie": (
+            "Publicatiedatum: de bronnen vermelden geen verschijningsdatum. De werkgroep begon in "
+            "september 2016 en de publicatie wordt genoemd in een column uit 2017; het jaartal "
+            "2017 is daarom een benadering. Link: het bericht over de bundel op de site van de "
+            "Werkplaats Zuid-Holland Zuid."
         ),
         "body": [
             (
@@ -178,12 +190,6 @@ BRONPRODUCTEN = COLUMNS + [
                 "<p>De rapportage komt voort uit de werkgroep 'samenwerking formeel en "
                 "informeel' van de Werkplaats Zuid-Holland Zuid. Toby Witte noemt haar in een "
                 "column een interessante en leerzame publicatie.</p>",
-            ),
-            (
-                "tekst",
-                "<p><i>Over de datum: de bronnen vermelden geen verschijningsdatum. De "
-                "werkgroep begon in september 2016 en de publicatie wordt genoemd in een "
-                "column uit 2017; het jaartal 2017 is daarom een benadering.</i></p>",
             ),
         ],
         "themas": ["samenwerken", "sociale-basis"],
@@ -197,7 +203,7 @@ BRONPRODUCTEN = COLUMNS + [
         "slug": "hoopvol-en-kwetsbaar",
         "titel": TITEL_HOOPVOL,
         "product_type": "publicatie",
-        "datum": datetime.date(2021, 7, 1),
+        "datum": datetime.date(2021, 1, 12),
         "auteurs": [
             {"naam": "Movisie"},
             {"naam": "Werkplaatsen Sociaal Domein"},
@@ -206,20 +212,19 @@ BRONPRODUCTEN = COLUMNS + [
         ],
         "samenvatting": (
             "Publicatie van Movisie, de Werkplaatsen Sociaal Domein en twee hogescholen over wat "
-            "de coronapandemie betekende voor de sociale kwaliteit van het dagelijks leven. "
-            f"{DATUM_BIJ_BENADERING}"
+            "de coronapandemie betekende voor de sociale kwaliteit van het dagelijks leven."
+        ),
+        "link": "https://www.movisie.nl/publicatie/hoopvol-kwetsbaar",
+        "notitie": (
+            "De brontekst (interview met Erna Hooghiemstra) noemt de publicatie zonder datum. "
+            "Movisie bracht het rapport uit op 12 januari 2021 (persbericht van die dag). Link: "
+            "de publicatiepagina bij Movisie; controleer haar als Movisie zijn site verbouwt."
         ),
         "body": [
             (
                 "tekst",
                 "<p>Erna Hooghiemstra raadde deze publicatie aan in een interview waarin zij "
                 "het symposium over de geleerde lessen van de coronacrisis aankondigde.</p>",
-            ),
-            (
-                "tekst",
-                "<p><i>Over de datum: de bron geeft geen verschijningsdatum. De publicatie "
-                "gaat over de coronapandemie (vanaf 2020) en werd aangeraden in een interview "
-                "van begin 2022. Het jaartal 2021 is daarom een benadering.</i></p>",
             ),
         ],
         "themas": ["sociale-basis", "impact"],
@@ -234,6 +239,8 @@ BRONPRODUCTEN = COLUMNS + [
         "titel": TITEL_BROEDPLAATSEN,
         "product_type": "position-paper",
         "datum": datetime.date(2024, 3, 1),
+        "datum_bij_benadering": True,
+        "notitie": "Publicatiedatum: de brontekst noemt maart 2024, zonder dag.",
         "auteurs": [{"naam": "Associatie Werkplaatsen Sociaal Domein"}],
         "samenvatting": (
             "Waarom het sociaal domein nieuwe antwoorden nodig heeft, en hoe de Werkplaatsen "
@@ -291,8 +298,14 @@ BRONPRODUCTEN = COLUMNS + [
         "slug": "paper-journal-of-social-intervention-2019",
         "titel": TITEL_PAPER_2019,
         "product_type": "artikel",
-        "datum": datetime.date(2019, 10, 10),
+        "datum": datetime.date(2019, 9, 30),
         "auteurs": [{"persoon": "Erna Hooghiemstra"}],
+        "link": "https://doi.org/10.18352/jsi.620",
+        "notitie": (
+            "Het nieuwsbericht van 10 oktober 2019 (brontekst) kondigt het paper aan. Titel, "
+            "datum (30 september 2019) en DOI 10.18352/jsi.620 volgen de pagina van het artikel "
+            "bij het Journal of Social Intervention: Theory and Practice, jaargang 28, nummer 5."
+        ),
         "samenvatting": (
             "Erna Hooghiemstra, toen voorzitter van de Werkplaatsen Sociaal Domein, beschrijft "
             "hoe de Werkplaatsen de complexiteit van het gewone leven als vertrekpunt nemen, "
@@ -303,21 +316,16 @@ BRONPRODUCTEN = COLUMNS + [
             (
                 "tekst",
                 "<p>Het paper verscheen in het <i>Journal of Social Intervention: Theory and "
-                "Practice</i>. Een voorbeeld: een gemeente bereikte met haar projecten maar een "
-                "deel van de eenzame ouderen. Studenten gingen in het dorp gewoon met mensen "
-                "praten en probeerden, gesteund door het lectoraat, ideeën uit die uit die "
-                "gesprekken voortkwamen.</p>",
+                "Practice</i> (jaargang 28, nummer 5). Een voorbeeld: een gemeente bereikte "
+                "met haar projecten maar een deel van de eenzame ouderen. Studenten gingen in "
+                "het dorp gewoon met mensen praten en probeerden, gesteund door het lectoraat, "
+                "ideeën uit die uit die gesprekken voortkwamen.</p>",
             ),
             (
                 "tekst",
                 "<p>Samenwerking tussen professionals, beleid en informele netwerken staat bij "
                 "veel Werkplaatsen hoog op de agenda. Leren gebeurt door te doen, met "
                 "actieonderzoek dat nieuwe kennis oplevert voor de lokale praktijk.</p>",
-            ),
-            (
-                "tekst",
-                "<p><i>Over de datum: 10 oktober 2019 is de datum van het nieuwsbericht "
-                "waarin het paper werd aangekondigd.</i></p>",
             ),
         ],
         "themas": ["lerende-praktijk", "samenwerken", "ouderen"],
@@ -627,15 +635,10 @@ def demo_product(onderwerp, plaats, datum, ouder):
         "product_type": product_type,
         "datum": datum,
         "auteurs": [],
-        "samenvatting": f"{tekst} {DEMO_PRODUCT}",
-        "body": [
-            ("tekst", f"<p>{tekst}</p>"),
-            (
-                "tekst",
-                "<p>Dit product is verzonnen om de kennisbank te kunnen laten zien; het is geen "
-                "echte publicatie van deze Werkplaats.</p>",
-            ),
-        ],
+        "samenvatting": tekst,
+        "body": [("tekst", f"<p>{tekst}</p>")],
+        "voorbeeld": True,
+        "notitie": DEMO_NOTITIE,
         "themas": themas,
         "themagroepen": [groep],
         "tags": tags,

@@ -7,7 +7,7 @@ number) are left out, so that the pages show nothing rather than a made-up fact.
 
 ROL_LEIDING = "werkplaatsleiding"
 ROL_OUDEREN = "trekker ouderenprogramma"
-BRON_TABEL = "het position paper van maart 2024"
+BRON_TABEL = "Bron: de tabel in het position paper van maart 2024."
 
 # The names exactly as in the table of the position paper; page titles use them as they are.
 WERKPLAATS_NAMEN = (
@@ -166,6 +166,7 @@ EXTRA_PERSONEN = {
 }
 
 # Persoon fields stated in the sources; everyone else gets only a name and a bio from the table.
+# ``herkomst_notitie`` is the source note that only editors see.
 LECTOR_GEGEVENS = {
     "Toby Witte": {
         "lectoraat": "Maatschappelijke Zorg",
@@ -175,6 +176,7 @@ LECTOR_GEGEVENS = {
             "Hogeschool Rotterdam. Schreef in 2017 als mede-trekker van de Werkplaats Sociaal "
             "Domein Zuid-Holland Zuid columns over professionaliteit en nabijheid."
         ),
+        "herkomst_notitie": "Bron: de columns op de site van de Werkplaats Zuid-Holland Zuid.",
     },
     "Guido Walraven": {
         "lectoraat": "Dynamiek van de Stad",
@@ -183,12 +185,16 @@ LECTOR_GEGEVENS = {
             "Lector Dynamiek van de Stad bij Hogeschool Inholland. Was in 2017 samen met Toby "
             "Witte trekker van de Werkplaats Sociaal Domein Zuid-Holland Zuid."
         ),
+        "herkomst_notitie": "Bron: de columns op de site van de Werkplaats Zuid-Holland Zuid.",
     },
     "Erna Hooghiemstra": {
         "bio": (
-            "Heeft volgens het position paper van maart 2024 samen met Richard de Brabander de "
-            "werkplaatsleiding van Zuid-Holland Zuid. In teksten uit 2019-2021 was zij "
-            "voorzitter van de Werkplaatsen Sociaal Domein."
+            "Heeft samen met Richard de Brabander de werkplaatsleiding van Zuid-Holland Zuid en "
+            "was eerder voorzitter van de Werkplaatsen Sociaal Domein."
+        ),
+        "herkomst_notitie": (
+            f"{BRON_TABEL} Voorzitterschap: het nieuwsbericht van oktober 2019 en het interview "
+            "uit 2022 noemen haar voorzitter; begin en einde staan er niet in."
         ),
     },
 }
@@ -219,7 +225,7 @@ def personen(naam):
 
 
 def bio_uit_tabel(werkplaats, rol):
-    return f"Volgens {BRON_TABEL}: {rol} bij de Werkplaats {werkplaats}."
+    return f"{rol[0].upper()}{rol[1:]} bij de Werkplaats {werkplaats}."
 
 
 # Where each region lies, for the map on /werkplaatsen/: the approximate centre of the area

@@ -235,6 +235,8 @@ USE_TZ = True
 STATICFILES_DIRS = [BASE_DIR / "static"]
 STATIC_ROOT = BASE_DIR / "staticfiles"
 STATIC_URL = "/static/"
+# Files served at the root of the site by WhiteNoise, such as /favicon.ico.
+WHITENOISE_ROOT = BASE_DIR / "static" / "root"
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", BASE_DIR / "media"))
 MEDIA_URL = "/media/"
 
@@ -244,7 +246,11 @@ STORAGES = {
 }
 
 WAGTAIL_SITE_NAME = "Werkplaatsen Sociaal Domein"
-WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
+# The public base URL (portal/basis/site_url.py): canonical URLs, sitemap, feeds, API and
+# citations start with it. `manage.py zet_site_url` puts it in Wagtail's default Site.
+SITE_URL = os.environ.get("SITE_URL", "").strip().rstrip("/") or "http://127.0.0.1:8000"
+WAGTAILAPI_BASE_URL = SITE_URL
+WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", SITE_URL)
 WAGTAIL_I18N_ENABLED = False
 # The time zones an editor can choose: the IANA names the system knows, without aliases of the
 # system's own such as "localtime", which browsers reject (a script error in the account page).
@@ -278,9 +284,14 @@ WAGTAILDOCS_CONTENT_TYPES = {
     "csv": "text/csv",
     "txt": "text/plain",
 }
+# Dutch search: PostgreSQL's "dutch" configuration stems words; on SQLite the project's own
+# backend stems them with Snowball's Dutch stemmer (portal/basis/dutch_search.py), so that
+# "wijkteam" and "wijkteams" find the same pages on either database.
 WAGTAILSEARCH_BACKENDS = {
     "default": {
-        "BACKEND": "wagtail.search.backends.database",
+        "BACKEND": "wagtail.search.backends.database"
+        if IS_POSTGRES
+        else "portal.basis.dutch_search",
         "SEARCH_CONFIG": "dutch" if IS_POSTGRES else None,
     }
 }

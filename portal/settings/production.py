@@ -2,6 +2,8 @@ import os
 
 from django.core.exceptions import ImproperlyConfigured
 
+from portal.basis.site_url import site_velden
+
 from .base import *  # noqa: F403
 from .base import env_bool, env_list
 
@@ -13,6 +15,20 @@ if len(SECRET_KEY) < 50:
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS")
 if not ALLOWED_HOSTS:
     raise ImproperlyConfigured("ALLOWED_HOSTS ontbreekt: geef de hostnamen komma-gescheiden op.")
+
+# The public base URL: no default, since links to a wrong host would go out in feeds, the
+# sitemap and citations (see portal/basis/site_url.py).
+SITE_URL = os.environ.get("SITE_URL", "").strip().rstrip("/")
+if not SITE_URL:
+    raise ImproperlyConfigured(
+        "SITE_URL ontbreekt: geef het openbare adres, bijv. https://www.example.nl."
+    )
+try:
+    site_velden(SITE_URL)
+except ValueError as fout:
+    raise ImproperlyConfigured(str(fout)) from fout
+WAGTAILAPI_BASE_URL = SITE_URL
+WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", SITE_URL)
 
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", True)

@@ -10,6 +10,8 @@ STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
+# The default Site of tests/support/tree.py is localhost on port 80.
+SITE_URL = WAGTAILAPI_BASE_URL = "http://localhost"
 WAGTAILADMIN_BASE_URL = "http://testserver"
 
 # Serve static files from the app and static/ folders without collectstatic.

@@ -45,7 +45,8 @@ class HomePage(Page):
             "uitgelichte_producten",
             label=_("Uitgelichte producten"),
             help_text=_(
-                "Kies producten uit alle regio's, in de volgorde waarin ze getoond worden."
+                "Kies producten uit alle regio's, in de volgorde waarin ze getoond worden. De "
+                "kiezer toont alleen de Werkplaatsen, leerateliers en de Associatie met producten."
             ),
         ),
     ]

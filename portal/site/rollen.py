@@ -16,6 +16,12 @@ Three kinds of people work in the admin:
   collection, the workflows, and moderation of the regions that are under review.
 * ``Beheer``: users, groups and the site settings; no content.
 
+Wagtail's own migrations add the groups ``Editors`` and ``Moderators``, with rights on every
+page and collection, and the workflow and task "Moderators approval". Rights on the whole tree
+would undo the regional roles, so setup_roles deletes those groups (or, when people are still
+in them, takes their page and collection rights away), and gives the workflow and task Dutch
+names and switches them off: the Associatie's review workflow replaces them.
+
 The Associatie and the regional subtrees. Wagtail page permissions always flow down the
 tree, so a permission on the home page would also be a permission on all 16 regions. The
 Associatie therefore gets no permission on the home page or on the Werkplaatsen overview:
@@ -44,6 +50,7 @@ from wagtail.models import (
     GroupApprovalTask,
     GroupCollectionPermission,
     GroupPagePermission,
+    Task,
     Workflow,
     WorkflowPage,
     WorkflowTask,
@@ -64,8 +71,13 @@ ASSOCIATIE_COLLECTIE = "Associatie"
 BEOORDELING_WORKFLOW = "Beoordeling door de Associatie"
 BEOORDELING_TAAK = "Goedkeuring door de Associatie"
 # Created by Wagtail's own migrations and assigned to the root page: it would put every
-# region under review, while regions publish their own pages by default.
+# region under review, while regions publish their own pages by default. Its workflow and task
+# get a Dutch name and are switched off.
 WAGTAIL_STANDAARD_WORKFLOW = "Moderators approval"
+STANDAARD_WORKFLOW_NL = "Standaardworkflow van Wagtail (uitgeschakeld)"
+STANDAARD_TAAK_NL = "Goedkeuring door moderatoren (uitgeschakeld)"
+# Groups made by Wagtail's migrations, with rights on the whole page tree and every collection.
+WAGTAIL_STANDAARDGROEPEN = ("Editors", "Moderators")
 
 PAGINARECHTEN_ZONDER_PUBLICEREN = ("add_page", "change_page", "lock_page", "unlock_page")
 PAGINARECHTEN = (*PAGINARECHTEN_ZONDER_PUBLICEREN, "publish_page")
@@ -296,7 +308,7 @@ def zorg_voor_beoordeling(associatie, verslag):
     if not WorkflowTask.objects.filter(workflow=workflow, task=taak).exists():
         WorkflowTask.objects.create(workflow=workflow, task=taak, sort_order=0)
     standaard = WorkflowPage.objects.filter(
-        page__depth=1, workflow__name=WAGTAIL_STANDAARD_WORKFLOW
+        page__depth=1, workflow__name__in=(WAGTAIL_STANDAARD_WORKFLOW, STANDAARD_WORKFLOW_NL)
     )
     if standaard.exists():
         standaard.delete()
@@ -305,6 +317,41 @@ def zorg_voor_beoordeling(associatie, verslag):
             "regio's publiceren zelf, tenzij de Associatie beoordeling aanzet."
         )
     return workflow
+
+
+def schakel_standaardworkflow_uit(verslag):
+    """Wagtail's "Moderators approval": a Dutch name, and off (assigned to nothing)."""
+    for workflow in Workflow.objects.filter(name=WAGTAIL_STANDAARD_WORKFLOW):
+        workflow.name = STANDAARD_WORKFLOW_NL
+        workflow.save(update_fields=["name"])
+        verslag.meld(f"Workflow '{WAGTAIL_STANDAARD_WORKFLOW}' hernoemd naar '{workflow.name}'.")
+    for workflow in Workflow.objects.filter(name=STANDAARD_WORKFLOW_NL, active=True):
+        workflow.deactivate()
+        verslag.meld(f"Workflow '{workflow.name}' uitgeschakeld.")
+    for taak in Task.objects.filter(name=WAGTAIL_STANDAARD_WORKFLOW):
+        taak.name = STANDAARD_TAAK_NL
+        taak.save(update_fields=["name"])
+        verslag.meld(f"Taak '{WAGTAIL_STANDAARD_WORKFLOW}' hernoemd naar '{taak.name}'.")
+    for taak in Task.objects.filter(name=STANDAARD_TAAK_NL, active=True):
+        taak.deactivate()
+        verslag.meld(f"Taak '{taak.name}' uitgeschakeld.")
+
+
+def ruim_standaardgroepen_op(verslag):
+    """Wagtail's Editors and Moderators: deleted when empty, else without page and media rights."""
+    for groep in Group.objects.filter(name__in=WAGTAIL_STANDAARDGROEPEN):
+        if not groep.user_set.exists():
+            naam = groep.name
+            groep.delete()
+            verslag.meld(f"Standaardgroep '{naam}' van Wagtail verwijderd (had geen leden).")
+            continue
+        zet_paginarechten(groep, set(), verslag)
+        zet_collectierechten(groep, set(), verslag)
+        verslag.meld(
+            f"Let op: standaardgroep '{groep.name}' van Wagtail heeft nog leden; zet hen in de "
+            "groepen hierboven. De groep heeft geen rechten op pagina's en media meer.",
+            wijziging=False,
+        )
 
 
 def richt_rollen_in(verslag=None):
@@ -324,6 +371,8 @@ def richt_rollen_in(verslag=None):
             verslag.meld(f"Groep '{ASSOCIATIE_GROEP}' aangemaakt.")
         # The review workflow first: it decides who publishes in each region.
         zorg_voor_beoordeling(associatie, verslag)
+        schakel_standaardworkflow_uit(verslag)
+        ruim_standaardgroepen_op(verslag)
         collectie = zorg_voor_collectie(ASSOCIATIE_COLLECTIE, collectie_van(associatie), verslag)
         zet_modelrechten(associatie, ASSOCIATIE_MODELRECHTEN, verslag)
         zet_collectierechten(associatie, mediarechten(collectie), verslag)

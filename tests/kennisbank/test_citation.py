@@ -31,6 +31,8 @@ def test_reference_without_authors_names_the_werkplaats_once():
         werkplaats_id=1,
         werkplaats=SimpleNamespace(title="Twente"),
         publicatiedatum=datetime.date(2025, 1, 15),
+        datum_bij_benadering=False,
+        product_type="factsheet",
         auteursnamen=[],
         title="Factsheet",
     )
@@ -40,4 +42,31 @@ def test_reference_without_authors_names_the_werkplaats_once():
     product.auteursnamen = ["Margriet Braun"]
     assert apa_referentie(product, "https://x/") == (
         "Braun, M. (2025). Factsheet. Werkplaats Sociaal Domein Twente. https://x/"
+    )
+
+
+@pytest.mark.parametrize(
+    ("product_type", "bij_benadering", "datum"),
+    [
+        ("column", False, "(2017, 2 juli)"),
+        ("podcast", False, "(2017, 2 juli)"),
+        ("rapport", False, "(2017)"),
+        ("column", True, "(2017)"),
+        ("rapport", True, "(2017)"),
+    ],
+)
+def test_reference_dates_columns_to_the_day_and_approximate_dates_to_the_year(
+    product_type, bij_benadering, datum
+):
+    product = SimpleNamespace(
+        werkplaats_id=None,
+        publicatiedatum=datetime.date(2017, 7, 2),
+        datum_bij_benadering=bij_benadering,
+        product_type=product_type,
+        auteursnamen=["Guido Walraven"],
+        title="Wat is goede ondersteuning en zorg?",
+    )
+    assert apa_referentie(product, "https://x/") == (
+        f"Walraven, G. {datum}. Wat is goede ondersteuning en zorg? "
+        "Werkplaatsen Sociaal Domein. https://x/"
     )

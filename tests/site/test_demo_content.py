@@ -221,13 +221,16 @@ def test_zuid_holland_zuid_columns(demo_media, titel, datum, auteur):
 
 def test_column_without_date_says_the_date_is_approximate(demo_media):
     column = product("Professionaliteit van het ‘ongepaste’: Leren, doen en durven")
-    assert "benadering" in str(column.body)
+    assert column.datum_bij_benadering
+    assert "benadering" in column.herkomst_notitie
+    assert "benadering" not in str(column.body) + column.samenvatting
 
 
 def test_op_weg_naar_samenspel(demo_media):
     samenspel = product("Op weg naar samenspel")
     assert samenspel.werkplaats.title == ZHZ
     assert samenspel.leeratelier.title == "Samenwerking formeel en informeel"
+    assert samenspel.externe_link.startswith("https://www.werkplaatssociaaldomeinzhz.nl/")
 
 
 def test_hoopvol_en_kwetsbaar(demo_media):
@@ -239,7 +242,9 @@ def test_hoopvol_en_kwetsbaar(demo_media):
         "Hogeschool van Arnhem Nijmegen",
         "NHL Stenden Hogeschool",
     ]
-    assert "benadering" in str(hoopvol.body)
+    assert hoopvol.publicatiedatum == datetime.date(2021, 1, 12)
+    assert hoopvol.externe_link.startswith("https://www.movisie.nl/")
+    assert "12 januari 2021" in hoopvol.herkomst_notitie
 
 
 def test_position_paper_broedplaatsen(demo_media):
@@ -250,9 +255,11 @@ def test_position_paper_broedplaatsen(demo_media):
 
 
 def test_paper_of_2019(demo_media):
-    paper = ProductPage.objects.get(title__contains="Journal of Social Intervention")
+    paper = product("Aansluiten bij het gewone leven: een complexe opgave")
     assert paper.product_type == "artikel"
-    assert paper.publicatiedatum.year == 2019
+    assert paper.publicatiedatum == datetime.date(2019, 9, 30)
+    assert paper.externe_link == "https://doi.org/10.18352/jsi.620"
+    assert "Journal of Social Intervention" in str(paper.body)
 
 
 # Events --------------------------------------------------------------------------------------
@@ -269,8 +276,9 @@ def test_symposium_2019(demo_media):
 def test_symposium_2022_says_how_the_year_was_inferred(demo_media):
     symposium = EvenementPage.objects.get(title__contains="coronacrisis")
     assert timezone.localtime(symposium.start).date() == datetime.date(2022, 3, 18)
-    assert "afgeleid" in symposium.beschrijving
-    assert "Wmo" in symposium.beschrijving
+    assert "afgeleid" in symposium.herkomst_notitie
+    assert "Wmo" in symposium.herkomst_notitie
+    assert "afgeleid" not in symposium.beschrijving
     assert symposium.locatie or symposium.online
 
 
@@ -321,7 +329,8 @@ def test_every_filter_value_has_a_product(demo_media):
 def test_demo_products_are_marked_as_demo(demo_media):
     demo = ProductPage.objects.filter(slug__startswith="demo-")
     assert demo.count() >= 48
-    assert all(p.samenvatting.endswith("(Voorbeeldproduct in de demo-omgeving.)") for p in demo)
+    assert all(p.is_voorbeeld and p.herkomst_notitie for p in demo)
+    assert not ProductPage.objects.exclude(slug__startswith="demo-").filter(is_voorbeeld=True)
     assert not ProductAuteur.objects.filter(page__in=demo).exists()
 
 

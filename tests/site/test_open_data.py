@@ -48,7 +48,7 @@ def test_sitemap_and_robots(tree, client):
     assert b"/werkplaatsen/noord/armoede-in-de-wijk/" in sitemap.content
     robots = client.get("/robots.txt")
     assert robots.status_code == 200
-    assert b"Sitemap: http://testserver/sitemap.xml" in robots.content
+    assert b"Sitemap: http://localhost/sitemap.xml" in robots.content  # SITE_URL
 
 
 def test_api_filters_products(tree, client):

@@ -677,8 +677,8 @@ class SetupRolesTests(VasteMediaMap, TestCase):
 
     def test_wagtails_default_workflow_no_longer_covers_the_whole_site(self):
         # Wagtail's migrations assign "Moderators approval" to the root page, which would put
-        # every region under review; setup_roles unassigns it (the workflow itself stays).
-        self.assertTrue(Workflow.objects.filter(name=WAGTAIL_STANDAARD_WORKFLOW).exists())
+        # every region under review; setup_roles unassigns it, renames it and switches it off.
+        self.assertFalse(Workflow.objects.filter(name=WAGTAIL_STANDAARD_WORKFLOW).exists())
         self.assertFalse(WorkflowPage.objects.filter(page__depth=1).exists())
         self.assertIsNone(Page.objects.get(pk=self.tree["noord_product"].pk).get_workflow())
 

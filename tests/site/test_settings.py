@@ -35,6 +35,7 @@ CONFIG_VARS = {
     "MEDIA_ROOT",
     "LOG_LEVEL",
     "WAGTAILADMIN_BASE_URL",
+    "SITE_URL",
     "SECURE_SSL_REDIRECT",
     "SECURE_HSTS_SECONDS",
     "EMAIL_BACKEND",
@@ -62,6 +63,8 @@ print(json.dumps({
     "MEDIA_ROOT": str(s.MEDIA_ROOT),
     "LOG_LEVEL": s.LOGGING["root"]["level"],
     "WAGTAILADMIN_BASE_URL": s.WAGTAILADMIN_BASE_URL,
+    "SITE_URL": s.SITE_URL,
+    "WAGTAILAPI_BASE_URL": s.WAGTAILAPI_BASE_URL,
     "SECURE_SSL_REDIRECT": s.SECURE_SSL_REDIRECT,
     "SECURE_HSTS_SECONDS": s.SECURE_HSTS_SECONDS,
 }, default=str))
@@ -96,6 +99,7 @@ def production_env(**env):
     values = {
         "SECRET_KEY": secrets.token_urlsafe(64),
         "ALLOWED_HOSTS": "www.werkplaatsensociaaldomein.nl",
+        "SITE_URL": "https://www.werkplaatsensociaaldomein.nl",
         "DATABASE_URL": "sqlite:///:memory:",
     }
     values.update(env)
@@ -268,6 +272,30 @@ def test_production_refuses_to_start_without_allowed_hosts(hosts):
     assert result.returncode != 0
     assert "ImproperlyConfigured" in result.stderr
     assert "ALLOWED_HOSTS" in result.stderr
+
+
+@pytest.mark.parametrize(
+    "site_url",
+    [None, "", "www.werkplaatsensociaaldomein.nl", "https://wsd.nl/pad", "https://wsd.nl:8443"],
+)
+def test_production_refuses_to_start_without_a_proper_site_url(site_url):
+    env = production_env()
+    del env["SITE_URL"]
+    if site_url is not None:
+        env["SITE_URL"] = site_url
+    result = run_python("portal.settings.production", DUMP, **env)
+    assert result.returncode != 0
+    assert "ImproperlyConfigured" in result.stderr
+    assert "SITE_URL" in result.stderr
+
+
+def test_site_url_is_the_base_of_api_and_admin_links():
+    loaded = load("portal.settings.production", **production_env())
+    assert loaded["SITE_URL"] == "https://www.werkplaatsensociaaldomein.nl"
+    assert loaded["WAGTAILAPI_BASE_URL"] == loaded["WAGTAILADMIN_BASE_URL"] == loaded["SITE_URL"]
+    defaults = load()
+    assert defaults["SITE_URL"] == defaults["WAGTAILAPI_BASE_URL"] == "http://127.0.0.1:8000"
+    assert load(SITE_URL="http://127.0.0.1:8080/")["SITE_URL"] == "http://127.0.0.1:8080"
 
 
 def test_production_deploy_check_is_clean():

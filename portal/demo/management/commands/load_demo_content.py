@@ -41,6 +41,16 @@ class Command(BaseCommand):
         "Opnieuw draaien verandert niets."
     )
 
+    def add_arguments(self, parser):
+        parser.add_argument(
+            "--demo-accounts",
+            metavar="BESTAND",
+            help=(
+                "Bewaar de wachtwoorden van de demogebruikers in dit bestand (modus 600) in "
+                "plaats van ze te tonen; scripts/start.sh gebruikt var/demo-accounts.txt."
+            ),
+        )
+
     def handle(self, *args, **options):
         verslag = Verslag()
         with transaction.atomic():
@@ -48,7 +58,7 @@ class Command(BaseCommand):
             bouw_inhoud.bouw(boom, verslag)
             call_command("setup_roles", stdout=self.stdout)
             if settings.DEBUG:
-                maak_demo_gebruikers(self.stdout)
+                maak_demo_gebruikers(self.stdout, wachtwoordbestand=options["demo_accounts"])
         self.toon_verslag(verslag)
 
     def toon_verslag(self, verslag):
