@@ -11,11 +11,13 @@ from wagtail.query import PageQuerySet
 from wagtail.search import index
 
 from agenda.blocks import ProgrammaBlock
+from agenda.filters import Agendafilter
 from portal.basis.blocks import RICHTEXT_FEATURES
 from portal.basis.openbaar import openbaar
 from portal.basis.redactie import bron_panel, bronnotitie_veld, voorbeeld_veld
-from werkplaatsen.models import RegionaalOnderdeel, WerkplaatsPage
-from werkplaatsen.plaatsen import Provincie
+from werkplaatsen.models import RegionaalOnderdeel
+
+EERDERE_OP_PAGINA = 30
 
 
 class EvenementSoort(models.TextChoices):
@@ -26,6 +28,14 @@ class EvenementSoort(models.TextChoices):
     BIJEENKOMST = "bijeenkomst", _("Bijeenkomst")
 
 
+def nog_niet_afgelopen(moment):
+    """Timed events until their end (or start); whole-day events until their last day is over."""
+    vandaag = timezone.localtime(moment).replace(hour=0, minute=0, second=0, microsecond=0)
+    getimed = models.Q(eind__gte=moment) | models.Q(eind__isnull=True, start__gte=moment)
+    hele_dag = models.Q(eind__gte=vandaag) | models.Q(eind__isnull=True, start__gte=vandaag)
+    return models.Q(hele_dag=False) & getimed | models.Q(hele_dag=True) & hele_dag
+
+
 class EvenementQuerySet(PageQuerySet):
     def overzicht(self):
         return openbaar(self).select_related("werkplaats").defer_streamfields()
@@ -33,19 +43,11 @@ class EvenementQuerySet(PageQuerySet):
     def komend(self, moment=None):
         """Events that have not ended yet, soonest first."""
         moment = moment or timezone.now()
-        return (
-            self.overzicht()
-            .filter(models.Q(eind__gte=moment) | models.Q(eind__isnull=True, start__gte=moment))
-            .order_by("start")
-        )
+        return self.overzicht().filter(nog_niet_afgelopen(moment)).order_by("start")
 
     def geweest(self, moment=None):
         moment = moment or timezone.now()
-        return (
-            self.overzicht()
-            .exclude(models.Q(eind__gte=moment) | models.Q(eind__isnull=True, start__gte=moment))
-            .order_by("-start")
-        )
+        return self.overzicht().exclude(nog_niet_afgelopen(moment)).order_by("-start")
 
 
 class AgendaIndexPage(Page):
@@ -67,21 +69,12 @@ class AgendaIndexPage(Page):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         now = timezone.now()
-        komend = EvenementPage.objects.komend(now)
-        geweest = EvenementPage.objects.geweest(now)
-        provincie = request.GET.get("provincie", "").strip()[:40]
-        context["provincies"] = Provincie.choices
-        if provincie in Provincie.values:
-            # Events of the Werkplaatsen that work in the province (by their gemeenten).
-            werkplaatsen = WerkplaatsPage.objects.filter(gemeenten__provincie=provincie)
-            komend = komend.filter(werkplaats__in=werkplaatsen.values("pk"))
-            geweest = geweest.filter(werkplaats__in=werkplaatsen.values("pk"))
-            context["provincie"] = provincie
-            context["provincie_label"] = Provincie(provincie).label
-        elif provincie:
-            context["onbekende_provincie"] = provincie
-        context["komende_evenementen"] = komend
-        context["eerdere_evenementen"] = geweest[:30]
+        agendafilter = Agendafilter(request.GET, EvenementSoort.choices)
+        context["filter"] = agendafilter
+        context["komende_evenementen"] = agendafilter.toepassen(EvenementPage.objects.komend(now))
+        context["eerdere_evenementen"] = agendafilter.toepassen(EvenementPage.objects.geweest(now))[
+            :EERDERE_OP_PAGINA
+        ]
         return context
 
 
@@ -95,6 +88,14 @@ class EvenementPage(RegionaalOnderdeel, Page):
         help_text=_("Kies 'Symposium' voor het landelijke symposium van de Associatie."),
     )
     start = models.DateTimeField(_("begin"), help_text=_("Datum en tijd waarop het begint."))
+    hele_dag = models.BooleanField(
+        _("hele dag"),
+        default=False,
+        help_text=_(
+            "Vink aan als alleen de datum bekend of van belang is: dan tonen en exporteren we "
+            "het evenement als een dag (of dagen, tot en met de datum van het einde) zonder tijd."
+        ),
+    )
     eind = models.DateTimeField(
         _("einde"),
         null=True,
@@ -147,6 +148,7 @@ class EvenementPage(RegionaalOnderdeel, Page):
     content_panels = Page.content_panels + [
         FieldPanel("soort"),
         FieldRowPanel([FieldPanel("start"), FieldPanel("eind")]),
+        FieldPanel("hele_dag"),
         FieldPanel("samenvatting"),
         FieldPanel("beschrijving"),
         MultiFieldPanel(

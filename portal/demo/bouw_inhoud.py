@@ -95,6 +95,7 @@ def evenement_spec(data, boom):
         "soort": data["soort"],
         "start": data["start"],
         "eind": data.get("eind"),
+        "hele_dag": data.get("hele_dag", False),
         "samenvatting": data["samenvatting"],
         "beschrijving": data["beschrijving"],
         "locatie": data.get("locatie", ""),

@@ -2,8 +2,9 @@
 
 Demo events lie in 2025-2026 (past) and 2027 (upcoming), so that the command gives the same
 result whenever it runs; they have ``voorbeeld`` (the site labels them "Voorbeeld"). Times of
-the real symposia are not in the sources: they start at 00:00, which the site shows as a date
-without a time. What the sources leave open is in ``notitie``, the source note only editors see.
+the real symposia are not in the sources: they are whole-day events (``hele_dag``), shown and
+exported as a date without a time. What the sources leave open is in ``notitie``, the source
+note only editors see.
 """
 
 import datetime
@@ -28,6 +29,7 @@ SYMPOSIUM_2019 = {
     "titel": "Symposium: De waarde van werken in het sociaal domein",
     "soort": "symposium",
     "start": moment(2019, 11, 25),
+    "hele_dag": True,
     "samenvatting": (
         "Het jaarlijkse symposium van de Werkplaatsen Sociaal Domein in 2019, over de waarde "
         "van samenwerken in het sociaal domein: tussen professionals, tussen beleid en praktijk "
@@ -49,6 +51,7 @@ SYMPOSIUM_2022 = {
     "titel": "Symposium: de geleerde lessen van de coronacrisis",
     "soort": "symposium",
     "start": moment(2022, 3, 18),
+    "hele_dag": True,
     "samenvatting": (
         "Het jaarlijkse symposium van de Werkplaatsen Sociaal Domein over wat de coronacrisis "
         "heeft opgeleverd: welke sociale innovaties ontstonden, welk nieuw handelingsrepertoire, "

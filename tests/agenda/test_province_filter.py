@@ -55,11 +55,11 @@ def test_province_narrows_coming_and_past_events(tree, client):
 def test_province_without_events_says_so(tree, client):
     gevonden, html = titels(client, tree["agenda"].url, provincie="zeeland")
     assert gevonden == set()
-    assert "Er staan geen evenementen gepland van Werkplaatsen in de provincie Zeeland" in html
+    assert "Er staan geen evenementen gepland die bij uw keuze passen" in html
 
 
 def test_unknown_province_shows_everything_with_a_message(tree, client):
     gevonden, html = titels(client, tree["agenda"].url, provincie="<b>mars</b>")
     assert len(gevonden) == 4
-    assert "Onbekende provincie" in html
+    assert "Onbekende keuze voor provincie" in html
     assert "<b>mars</b>" not in html
