@@ -11,7 +11,7 @@ from kennisbank import feeds
 from portal.basis.openbaar import OpenbareSitemap
 from portal.site import bijlagen
 from portal.site.api import api_router
-from portal.site.views import robots_txt, webmanifest
+from portal.site.views import robots_txt, security_txt, webmanifest
 from portal.site.zoeken import zoeken
 from werkplaatsen.zichtbaarheid import beheer_urls
 
@@ -44,6 +44,7 @@ urlpatterns = [
     path("agenda.ics", agenda_ics, name="agenda_ics"),
     path("sitemap.xml", sitemap, {"sitemaps": {"wagtail": OpenbareSitemap}}, name="sitemap"),
     path("robots.txt", robots_txt, name="robots_txt"),
+    path(".well-known/security.txt", security_txt, name="security_txt"),
     path("site.webmanifest", webmanifest, name="webmanifest"),
 ]
 

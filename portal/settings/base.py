@@ -321,6 +321,14 @@ ADMIN_CSP = {
     "frame-src": [CSP.SELF],
     "frame-ancestors": [CSP.SELF],
 }
+# /.well-known/security.txt (RFC 9116, required of Dutch public bodies). Renew EXPIRES yearly:
+# the tests fail from a month before it passes.
+SECURITY_TXT_CONTACT = os.environ.get(
+    "SECURITY_TXT_CONTACT", "mailto:security@werkplaatsensociaaldomein.nl"
+)
+SECURITY_TXT_EXPIRES = os.environ.get("SECURITY_TXT_EXPIRES", "2027-10-31T23:00:00Z")
+SECURITY_TXT_POLICY = os.environ.get("SECURITY_TXT_POLICY", "")
+
 PERMISSIONS_POLICY = (
     "accelerometer=(), camera=(), geolocation=(), gyroscope=(), magnetometer=(), "
     "microphone=(), payment=(), usb=(), interest-cohort=()"

@@ -1,6 +1,7 @@
 import logging
 import sys
 
+from django.conf import settings
 from django.db import InterfaceError, OperationalError
 from django.http import HttpResponse, HttpResponseServerError, JsonResponse
 from django.template import loader
@@ -24,6 +25,22 @@ def robots_txt(request):
         f"Disallow: {reverse('zoeken')}",
         f"Sitemap: {volledige_url(reverse('sitemap'))}",
     ]
+    return HttpResponse("\n".join(lines) + "\n", content_type="text/plain; charset=utf-8")
+
+
+@require_GET
+@cache_control(max_age=60 * 60 * 24, public=True)
+def security_txt(request):
+    """RFC 9116: where to report a vulnerability. Expires must be renewed before it passes
+    (SECURITY_TXT_EXPIRES); tests/site/test_security_txt.py fails a month before."""
+    lines = [
+        f"Contact: {settings.SECURITY_TXT_CONTACT}",
+        f"Expires: {settings.SECURITY_TXT_EXPIRES}",
+        "Preferred-Languages: nl, en",
+        f"Canonical: {volledige_url(reverse('security_txt'))}",
+    ]
+    if settings.SECURITY_TXT_POLICY:
+        lines.append(f"Policy: {settings.SECURITY_TXT_POLICY}")
     return HttpResponse("\n".join(lines) + "\n", content_type="text/plain; charset=utf-8")
 
 
