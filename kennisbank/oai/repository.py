@@ -14,7 +14,7 @@ from django.db.models.functions import Coalesce
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from kennisbank.models import OaiTombstone, ProductAuteur, ProductPage
+from kennisbank.models import OaiTombstone, ProductAuteur, ProductPage, ProductTag
 from portal.basis.openbaar import openbaar
 from portal.themas.models import LandelijkThemaPage
 from werkplaatsen.models import ASSOCIATIE, WerkplaatsPage
@@ -112,7 +112,7 @@ def voor_records(qs):
                 "auteurs",
                 queryset=ProductAuteur.objects.select_related("persoon").order_by("sort_order"),
             ),
-            "tagged_items__tag",
+            models.Prefetch("tagged_items", queryset=ProductTag.objects.select_related("tag")),
         )
     )
 
@@ -156,7 +156,7 @@ class Selectie:
 
     def pagina(self, na, volledig, grootte=None):
         """The records with an id above ``na``: (up to ``grootte`` products and tombstones in
-        id order, whether more follow). Four queries for headers, six for whole records."""
+        id order, whether more follow). Three queries for headers, five for whole records."""
         grootte = grootte or PER_PAGINA
         qs = self.producten().filter(pk__gt=na).order_by("pk")
         qs = voor_records(qs) if volledig else voor_headers(qs)

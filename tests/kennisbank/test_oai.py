@@ -4,7 +4,11 @@ that leave the public, stateless resumption tokens, and a whole harvest by a rea
 
 import datetime
 import functools
+import json
+import os
 import re
+import subprocess
+import sys
 from pathlib import Path
 from urllib.parse import urlencode
 
@@ -26,7 +30,7 @@ from kennisbank.oai.formats import FORMATEN
 from kennisbank.oai.views import VERBS, oai_identifier
 from portal.basis.openbaar import openbaar
 from tests.support.tree import add_product, build_tree, publish
-from werkplaatsen.models import LeeratelierPage
+from werkplaatsen.models import LeeratelierPage, Persoon
 
 pytestmark = pytest.mark.django_db
 
@@ -614,6 +618,35 @@ def test_a_token_survives_a_restart(twaalf):
     assert tweede.find(".//mods:mods", NS) is not None
 
 
+@pytest.mark.slow
+def test_another_process_reads_the_token(client, twaalf):
+    """A fresh interpreter, sharing nothing with this one but the settings, decodes the token
+    to the same request and key: a restarted server continues the harvest."""
+    document = oai(client, verb="ListRecords", metadataPrefix="mods", set="werkplaats")
+    t = token(document)
+    code = (
+        "import json, sys, django; django.setup(); "
+        "from kennisbank.oai import tokens; print(json.dumps(tokens.lees(sys.argv[1])))"
+    )
+    uit = subprocess.run(
+        [sys.executable, "-c", code, t],
+        capture_output=True,
+        text=True,
+        check=True,
+        cwd=Path(__file__).parents[2],
+        env={**os.environ, "DJANGO_SETTINGS_MODULE": "portal.settings.test"},
+        timeout=120,
+    )
+    laatste = int(identifiers(document)[-1].rsplit("/", 1)[1])
+    assert json.loads(uit.stdout) == {
+        "v": "ListRecords",
+        "m": "mods",
+        "s": "werkplaats",
+        "k": laatste,
+        "c": 5,
+    }
+
+
 def test_tampered_expired_and_foreign_tokens_are_bad(client, twaalf, monkeypatch):
     t = token(oai(client, verb="ListIdentifiers", metadataPrefix="oai_dc"))
     anders = signing.dumps({"v": "ListIdentifiers", "m": "oai_dc", "k": 0, "c": 0}, salt="x")
@@ -642,13 +675,15 @@ def test_query_count_per_page_does_not_grow_with_the_records(client, twaalf, tre
     """A page whose records have many authors, themes and tags costs what a page of bare
     records costs."""
     monkeypatch.setattr(repository, "PER_PAGINA", 3)
+    persoon = Persoon.objects.create(naam="Dr. A. Lector")
     for product in twaalf:
         if product.werkplaats and product.werkplaats.slug == "zuyd":
             continue
         product.themas.add(tree["armoede"])
         product.tags.add("een", "twee")
+        product.save()  # modelcluster keeps the themes and tags until then
         ProductAuteur.objects.create(page=product, naam="Auteur")
-        ProductAuteur.objects.create(page=product, naam="Tweede auteur")
+        ProductAuteur.objects.create(page=product, persoon=persoon)
 
     def telling(**params):
         with CaptureQueriesContext(connection) as ctx:
@@ -662,6 +697,9 @@ def test_query_count_per_page_does_not_grow_with_the_records(client, twaalf, tre
             rijk = telling(verb=verb, metadataPrefix=prefix, set="werkplaats:noord")
             kaal = telling(verb=verb, metadataPrefix=prefix, set="werkplaats:zuyd")
             assert rijk == kaal, (verb, prefix)
+    records = oai(client, verb="ListRecords", metadataPrefix="oai_dc", set="werkplaats:noord")
+    assert "Dr. A. Lector" in tekst(records, ".//dc:creator")
+    assert {"Armoede", "een", "twee"} <= set(tekst(records, ".//dc:subject"))
 
 
 # -- a real harvester --------------------------------------------------------------------------
@@ -718,7 +756,9 @@ def test_harvest_of_500_bulk_products_gets_each_exactly_once(client, tree_demo):
     assert all(m is not None and m.getField("title") for _h, m, _a in records)
     # Full pages of 100 cost the same number of queries, whatever they hold.
     assert len(harvester.pagina_queries) == -(-len(openbare) // 100)
-    assert len(set(harvester.pagina_queries[1:-1])) == 1, harvester.pagina_queries
+    # (The first also fills Wagtail's cache of site root paths.)
+    assert len(set(harvester.pagina_queries[1:])) == 1, harvester.pagina_queries
+    assert harvester.pagina_queries[1] <= 7
     # The same with the identifiers of one Werkplaats's set, in MODS.
     headers = list(harvester.listIdentifiers(metadataPrefix="mods", set="werkplaats"))
     assert sorted(int(h.identifier().rsplit("/", 1)[1]) for h in headers) == sorted(openbare)
