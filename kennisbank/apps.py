@@ -8,3 +8,6 @@ class KennisbankConfig(AppConfig):
 
     def ready(self):
         from kennisbank import contributions  # noqa: F401  (registers page context)
+        from kennisbank.oai import signal_handlers
+
+        signal_handlers.connect()

@@ -531,3 +531,23 @@ class KennisbankPage(ContributedContextMixin, Page):
 
     class Meta:
         verbose_name = _("kennisbank")
+
+
+class OaiTombstone(models.Model):
+    """A product that was public and is no longer (unpublished, deleted, made private): the
+    OAI-PMH endpoint reports it as a deleted record, for as long as the repository exists
+    (``deletedRecord`` persistent). Removed when the product is public again."""
+
+    # Not a foreign key: the product may be gone.
+    product_id = models.PositiveIntegerField(primary_key=True)
+    datestamp = models.DateTimeField(db_index=True)
+    # The sets the product was in, each surrounded by spaces (" werkplaats:noord thema:x "),
+    # so that a set is found with a portable `contains`.
+    sets = models.TextField(blank=True, default="")
+
+    class Meta:
+        verbose_name = _("verwijderd product (OAI-PMH)")
+        verbose_name_plural = _("verwijderde producten (OAI-PMH)")
+
+    def __str__(self):
+        return f"product/{self.product_id}"

@@ -8,6 +8,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from agenda.ical import agenda_ics
 from kennisbank import feeds
+from kennisbank.oai.views import oai_pmh
 from portal.basis.openbaar import OpenbareSitemap
 from portal.site import bijlagen
 from portal.site.api import api_router
@@ -42,6 +43,7 @@ urlpatterns = [
     path("feeds/thema/<str:slug>/", feeds.ThemaProductenFeed(), name="feed_thema"),
     path("feeds/thema/<str:slug>/atom/", feeds.ThemaProductenAtomFeed(), name="feed_thema_atom"),
     path("agenda.ics", agenda_ics, name="agenda_ics"),
+    path("oai/", oai_pmh, name="oai"),
     path("sitemap.xml", sitemap, {"sitemaps": {"wagtail": OpenbareSitemap}}, name="sitemap"),
     path("robots.txt", robots_txt, name="robots_txt"),
     path(".well-known/security.txt", security_txt, name="security_txt"),
