@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('kennisbank', '0001_initial'),
+        ('kennisbank', '0002_herkomstnotities'),
     ]
 
     operations = [
