@@ -125,7 +125,8 @@ def make_scheduler(config, log, folder):
             or browser test and 0.5 s per other test. Units with a transactional test go last
             of all: a worker runs every test it gets in the order it got them, so it then has
             run all its other database tests before the first flush (see `transactional`)."""
-            durations = (config.cache.get(DURATIONS_CACHE, {}) if config.cache else None) or {}
+            cache = getattr(config, "cache", None)  # None with -p no:cacheprovider
+            durations = (cache.get(DURATIONS_CACHE, {}) if cache else None) or {}
             units = self.units()
             unknown = [None, False, False]
 
@@ -159,7 +160,7 @@ class Durations:
 
     @pytest.hookimpl
     def pytest_sessionfinish(self, session):
-        if self.config.cache is None or not self.seconds:
+        if getattr(self.config, "cache", None) is None or not self.seconds:
             return
         known = self.config.cache.get(DURATIONS_CACHE, {})
         known.update({nodeid: round(s, 3) for nodeid, s in self.seconds.items()})
