@@ -7,6 +7,7 @@ The cases come from the data: the shipped CSV, PLAATSEN, and the demo's werkgebi
 import re
 import unicodedata
 from collections import Counter
+from decimal import Decimal
 from urllib.parse import urlencode
 
 import pytest
@@ -198,6 +199,19 @@ def test_werkplaats_page_shows_province_and_gemeenten(tree, client):
     html = client.get(tree["zuyd"].url).content.decode()
     assert re.search(r"<dt>Provincie</dt><dd>Limburg</dd>", html)
     assert "Heerlen, Maastricht" in html
+
+
+@pytest.mark.django_db
+def test_the_map_names_the_province_of_each_werkplaats(tree, client):
+    posities = {"zuyd": ("50.85", "5.69"), "noord": ("53.2", "6.56")}
+    for sleutel, (breedte, lengte) in posities.items():
+        tree[sleutel].kaart_breedtegraad = Decimal(breedte)
+        tree[sleutel].kaart_lengtegraad = Decimal(lengte)
+        tree[sleutel].save_revision().publish()
+    html = client.get(tree["index"].url).content.decode()
+    assert 'aria-label="Werkplaats Zuyd, Limburg"' in html
+    assert "<title>Werkplaats Zuyd (Limburg)</title>" in html
+    assert 'aria-label="Werkplaats Noord"' in html  # no gemeenten, no province
 
 
 @pytest.mark.django_db
