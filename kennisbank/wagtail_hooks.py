@@ -21,7 +21,9 @@ def alleen_producten_gevraagd(request):
 
 @hooks.register("construct_page_chooser_queryset")
 def kies_uit_de_kennisbank(pages, request):
-    if not alleen_producten_gevraagd(request):
+    # A search already lists products only (page_type), and the search backend cannot apply
+    # the Exists filter below.
+    if not alleen_producten_gevraagd(request) or request.GET.get("q"):
         return pages
     product_eronder = ProductPage.objects.filter(StartsWith(F("path"), OuterRef("path")))
     return pages.filter(Exists(product_eronder))
