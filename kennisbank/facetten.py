@@ -239,6 +239,11 @@ class Kennisbankfilter:
             paren += [(naam, str(waarde)) for waarde in self.keuze[naam]]
         return paren
 
+    @property
+    def querystring(self):
+        """The selection as a query string (for the feed of exactly this selection)."""
+        return urlencode(self.parameters())
+
     def chips(self, facetten):
         """Active filters, each with the query string that removes it."""
         labels = {

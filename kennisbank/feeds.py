@@ -1,4 +1,9 @@
-"""RSS and Atom feeds of new products: all, per Werkplaats and per landelijk thema."""
+"""RSS and Atom feeds of new products: all, per Werkplaats and per landelijk thema.
+
+The feed of the kennisbank takes the kennisbank's own query string (facets and `q`), so the
+feed offered on a filtered kennisbank holds exactly that selection, newest first."""
+
+from dataclasses import dataclass
 
 from django.contrib.syndication.views import Feed
 from django.shortcuts import get_object_or_404
@@ -7,6 +12,7 @@ from django.utils.feedgenerator import Atom1Feed
 from django.utils.html import escape
 from django.utils.translation import gettext_lazy as _
 
+from kennisbank.facetten import Kennisbankfilter
 from kennisbank.models import KennisbankPage, ProductPage
 from portal.basis.openbaar import openbaar
 from portal.basis.site_url import volledige_url
@@ -14,6 +20,12 @@ from portal.themas.models import LandelijkThemaPage
 from werkplaatsen.models import WerkplaatsPage
 
 ITEMS_IN_FEED = 30
+
+
+@dataclass
+class Selectie:
+    pagina: KennisbankPage | None
+    filter: Kennisbankfilter | None  # None without a query string: no option look-ups
 
 
 class ProductenFeed(Feed):
@@ -26,19 +38,23 @@ class ProductenFeed(Feed):
     )
 
     def get_object(self, request):
-        # The feed of the whole kennisbank links to the kennisbank page, wherever it is.
-        return openbaar(KennisbankPage.objects.all()).only("url_path").first()
+        # The feed of the kennisbank links to the kennisbank page, wherever it is.
+        pagina = openbaar(KennisbankPage.objects.all()).only("url_path").first()
+        return Selectie(pagina, Kennisbankfilter(request.GET) if request.GET else None)
 
     def link(self, obj):
-        return obj.get_full_url() if obj else volledige_url(reverse("wagtail_serve", args=[""]))
+        if obj.pagina is None:
+            return volledige_url(reverse("wagtail_serve", args=[""]))
+        selectie = f"?{obj.filter.querystring}" if obj.filter and obj.filter.actief else ""
+        return obj.pagina.get_full_url() + selectie
 
     def get_feed(self, obj, request):
         feed = super().get_feed(obj, request)
-        feed.feed["feed_url"] = volledige_url(request.path)
+        feed.feed["feed_url"] = volledige_url(request.get_full_path())
         return feed
 
     def producten(self, obj):
-        return ProductPage.objects.overzicht()
+        return obj.filter.gefilterd() if obj.filter else ProductPage.objects.overzicht()
 
     def items(self, obj):
         return self.producten(obj)[:ITEMS_IN_FEED]

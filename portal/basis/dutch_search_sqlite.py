@@ -55,10 +55,13 @@ class DutchSQLiteIndex(basis.SQLiteIndex):
 
 class DutchSQLiteSearchQueryCompiler(basis.SQLiteSearchQueryCompiler):
     def build_search_query_content(self, query, config=None):
+        # Words the stemmer drops entirely (control or unpaired characters) stay as they were:
+        # the backend turns an empty string into no condition at all and fails.
         if isinstance(query, PlainText):
-            query = PlainText(stem(query.query_string), operator=query.operator, boost=query.boost)
+            woorden = stem(query.query_string) or query.query_string
+            query = PlainText(woorden, operator=query.operator, boost=query.boost)
         elif isinstance(query, Phrase):
-            query = Phrase(stem(query.query_string))
+            query = Phrase(stem(query.query_string) or query.query_string)
         return super().build_search_query_content(query, config=config)
 
 
