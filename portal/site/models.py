@@ -1,6 +1,7 @@
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
+from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
@@ -210,6 +211,19 @@ class InformatiePagina(Page):
         verbose_name_plural = _("informatiepagina's")
 
 
+def voettekstpagina(naam, link):
+    """A page chosen in the site settings that the footer links to as ``link``."""
+    return models.ForeignKey(
+        "wagtailcore.Page",
+        verbose_name=naam,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=format_lazy(_("De pagina waar ‘{}’ onderaan elke pagina naartoe linkt."), link),
+    )
+
+
 @register_setting(icon="site")
 class SiteInstellingen(BaseSiteSetting):
     organisatie = models.CharField(
@@ -236,32 +250,10 @@ class SiteInstellingen(BaseSiteSetting):
     linkedin_url = models.URLField(
         _("LinkedIn"), blank=True, help_text=_("Adres van de LinkedIn-pagina van de Associatie.")
     )
-    contactpagina = models.ForeignKey(
-        "wagtailcore.Page",
-        verbose_name=_("contactpagina"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-        help_text=_("De pagina waar ‘Contact’ onderaan elke pagina naartoe linkt."),
-    )
-    privacypagina = models.ForeignKey(
-        "wagtailcore.Page",
-        verbose_name=_("privacyverklaring"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-        help_text=_("De pagina waar ‘Privacy’ onderaan elke pagina naartoe linkt."),
-    )
-    toegankelijkheidspagina = models.ForeignKey(
-        "wagtailcore.Page",
-        verbose_name=_("toegankelijkheidsverklaring"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-        help_text=_("De pagina waar ‘Toegankelijkheid’ onderaan elke pagina naartoe linkt."),
+    contactpagina = voettekstpagina(_("contactpagina"), _("Contact"))
+    privacypagina = voettekstpagina(_("privacyverklaring"), _("Privacy"))
+    toegankelijkheidspagina = voettekstpagina(
+        _("toegankelijkheidsverklaring"), _("Toegankelijkheid")
     )
 
     # The footer links these pages on every page: load them with the settings, in one query.
