@@ -110,7 +110,9 @@ def voor_records(qs):
         .prefetch_related(
             models.Prefetch(
                 "auteurs",
-                queryset=ProductAuteur.objects.select_related("persoon").order_by("sort_order", "pk"),
+                queryset=ProductAuteur.objects.select_related("persoon").order_by(
+                    "sort_order", "pk"
+                ),
             ),
             models.Prefetch("tagged_items", queryset=ProductTag.objects.select_related("tag")),
         )
