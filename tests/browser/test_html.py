@@ -1,6 +1,6 @@
 """The W3C Nu HTML checker (vnu.jar of the npm package vnu-jar, pinned in package.json, installed
 by scripts/install-browser.sh; it needs Java) on every kind of page: 0 errors. Warnings are
-allowed, and printed.
+allowed, and shown in pytest's warnings summary.
 
 The pages are those of test_axe.py: one live page of every page type in the demo content, the
 service pages, the kennisbank with filters, without results and on page 2, the search states
@@ -15,6 +15,7 @@ import shutil
 import subprocess
 import urllib.error
 import urllib.request
+from warnings import warn
 
 import pytest
 
@@ -94,8 +95,8 @@ def test_every_page_is_valid_html(site, tmp_path):
     errors = [m for ms in by_file.values() for m in ms if m["type"] != "info"]
     warnings = [m for ms in by_file.values() for m in ms if m["type"] == "info"]
     _write_report(pages, by_file, errors, warnings)
-    for warning in warnings:
-        print("Nu warning:", _line(warning))
+    for warning in warnings:  # allowed, and shown in pytest's warnings summary
+        warn(f"Nu HTML checker: {_line(warning)}", stacklevel=1)
     assert not errors, f"{len(errors)} Nu HTML errors:\n" + "\n".join(map(_line, errors))
 
 
