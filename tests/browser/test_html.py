@@ -38,7 +38,7 @@ def _fetch(url):
 
 def _pages(site):
     """{file name: (path, expected status)} for every page the axe tests check."""
-    pages = {f"{name}.html": (path, 200) for name, path in site.page_types.items() if path}
+    pages = {f"{name}.html": (path, 200) for name, path in site.page_types.items()}
     for name, (path, status) in PAGES.items():
         pages[f"{name}.html"] = (path(site) if callable(path) else path, status)
     return pages
@@ -78,6 +78,8 @@ def _line(message):
 def test_every_page_is_valid_html(site, tmp_path):
     pages = _pages(site)
     assert len(pages) == len(site.page_types) + len(PAGES), "two pages share a file name"
+    missing = [name for name, (path, _status) in pages.items() if not path]
+    assert not missing, f"no live page for {missing} in the demo content"
     for name, (path, status) in pages.items():
         got, body = _fetch(site.url(path))
         assert got == status, f"{path}: {got}\n{site.log_tail()}"
