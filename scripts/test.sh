@@ -76,10 +76,11 @@ echo "test: Python $(python -c 'import platform; print(platform.python_version()
 if [ $QUICK -eq 1 ]; then
     echo "test: quick run: tests marked slow or browser are left out"
     set -- -m "not slow and not browser" "$@"
-# The browser tests (tests/browser, marker "browser") drive Debian's Chromium; install it when
-# it is missing (quiet when present). Without it they skip locally and fail in CI.
+# The browser tests (tests/browser, marker "browser") drive Debian's Chromium, inject the pinned
+# axe-core and run the Nu HTML checker (Java); install what is missing (quiet when present).
+# Without it they skip locally and fail in CI.
 elif ! ./scripts/install-browser.sh; then
-    echo "test: Chromium is not available: the browser tests will skip (and fail with CI=true)"
+    echo "test: Chromium, axe-core or Java is not available: the browser tests will skip (and fail with CI=true)"
 fi
 TEST_WORKERS=${TEST_WORKERS:-auto}
 echo "test: pytest workers: $TEST_WORKERS (TEST_WORKERS; 0 runs the tests in one process)"

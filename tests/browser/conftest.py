@@ -303,8 +303,13 @@ def open_page(site, contexts):
 
 @pytest.fixture(scope="package", autouse=True)
 def screenshots_dir():
-    """var/screenshots/ (or $SCREENSHOTS_DIR), emptied of an earlier run's files."""
+    """var/screenshots/ (or $SCREENSHOTS_DIR), emptied of an earlier run's files (screenshots,
+    axe's report, the Nu HTML checker's report)."""
     SCREENSHOTS_DIR.mkdir(parents=True, exist_ok=True)
-    for old in [*SCREENSHOTS_DIR.glob("*.p[nd][gf]"), *SCREENSHOTS_DIR.glob("axe-report.json")]:
+    for old in [
+        *SCREENSHOTS_DIR.glob("*.p[nd][gf]"),
+        *SCREENSHOTS_DIR.glob("axe-report.json"),
+        *SCREENSHOTS_DIR.glob("nu-report.json"),
+    ]:
         old.unlink()
     return SCREENSHOTS_DIR

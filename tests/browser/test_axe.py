@@ -1,6 +1,6 @@
-"""axe-core (shipped by the axe-playwright-python package) on every kind of page, at 375 and
-1280 px wide: zero violations of any rule axe runs by default (WCAG 2.0, 2.1 and 2.2 A and
-AA, and axe's best practices).
+"""axe-core (the npm package pinned in package.json, see tests/browser/axe.py) on every kind of
+page, at 375 and 1280 px wide: zero violations of the rules tagged WCAG 2.0, 2.1 and 2.2 A and
+AA, and of axe's best practices.
 
 The pages: one of every page type in the demo content (the test fails when a page type has
 no live page, or a new page type is not listed here), the three service pages, the kennisbank
@@ -11,9 +11,9 @@ without results, the /themas/ matrix, and the 404 and 500 pages.
 import json
 
 import pytest
-from axe_playwright_python.sync_playwright import Axe
 
-from .conftest import SCREENSHOTS_DIR, WIDTHS
+from . import axe
+from .conftest import ROOT, SCREENSHOTS_DIR, WIDTHS
 
 pytestmark = pytest.mark.browser
 
@@ -54,31 +54,30 @@ PAGES = {
     "500": ("/test-serverfout/", 500),
 }
 
-# axe runs on the whole document; incomplete results ("needs review") are not failures.
-AXE_OPTIONS = {"resultTypes": ["violations"]}
-
-_axe = Axe()
 _checked = {}
 
 
 def _check(open_page, path, width, status=200):
     page = open_page(path, width, expect_status=status, bypass_csp=True)
-    results = _axe.run(page, options=AXE_OPTIONS)
-    _checked[(path, width)] = results.violations_count
+    results = axe.run(page)
+    assert results["testEngine"]["version"] == axe.version()
+    _checked[(path, width)] = {v["id"]: len(v["nodes"]) for v in results["violations"]}
     _write_report()
-    assert results.violations_count == 0, f"{path} at {width} px:\n{results.generate_report()}"
+    assert not results["violations"], f"{path} at {width} px:\n{axe.report(results)}"
     return page
 
 
 def _write_report():
     SCREENSHOTS_DIR.mkdir(parents=True, exist_ok=True)
     rows = [
-        {"path": path, "width": int(width), "violations": count}
-        for (path, width), count in sorted(_checked.items())
+        {"path": path, "width": int(width), "violations": sum(rules.values()), "rules": rules}
+        for (path, width), rules in sorted(_checked.items())
     ]
     (SCREENSHOTS_DIR / "axe-report.json").write_text(
         json.dumps(
             {
+                "axe_version": axe.version(),
+                "tags": axe.TAGS,
                 "pages": len({path for path, _w in _checked}),
                 "checks": len(rows),
                 "violations": sum(row["violations"] for row in rows),
@@ -123,5 +122,13 @@ def test_axe_reports_a_planted_violation(open_page, site):
             + '<p style="color:#bbb;background:#fff">Vaag</p>');
         }"""
     )
-    ids = {v["id"] for v in _axe.run(page, options=AXE_OPTIONS).response["violations"]}
+    ids = {v["id"] for v in axe.run(page)["violations"]}
     assert {"image-alt", "color-contrast"} <= ids
+
+
+def test_the_pinned_axe_core_runs(open_page):
+    """The axe in node_modules is the one package-lock.json pins, and it is what the page runs."""
+    lock = json.loads((ROOT / "package-lock.json").read_text())
+    assert axe.version() == lock["packages"]["node_modules/axe-core"]["version"]
+    page = open_page("/", "1280", bypass_csp=True)
+    assert axe.run(page)["testEngine"] == {"name": "axe-core", "version": axe.version()}

@@ -215,6 +215,18 @@ def test_the_map_names_the_province_of_each_werkplaats(tree, client):
 
 
 @pytest.mark.django_db
+def test_a_map_marker_is_named_first_by_its_visible_short_name(tree, client):
+    """WCAG 2.5.3 (label in name): a short name other than the title leads the accessible name."""
+    zuyd = tree["zuyd"]
+    zuyd.korte_naam = "Limburg-Zuid"
+    zuyd.kaart_breedtegraad, zuyd.kaart_lengtegraad = Decimal("50.85"), Decimal("5.69")
+    zuyd.save_revision().publish()
+    html = client.get(tree["index"].url).content.decode()
+    assert 'aria-label="Limburg-Zuid: Werkplaats Zuyd, Limburg"' in html
+    assert re.search(r'<text class="kaart__label"[^>]*>Limburg-Zuid</text>', html)
+
+
+@pytest.mark.django_db
 def test_place_box_works_without_javascript_and_has_a_label(tree, client):
     html = client.get(tree["index"].url).content.decode()
     assert re.search(r'<form[^>]*method="get"', html)
