@@ -13,6 +13,7 @@ Every view of the API (Wagtail's endpoints, the OpenAPI document, the base path)
 """
 
 import logging
+import re
 from http import HTTPStatus
 
 from django.conf import settings
@@ -141,7 +142,7 @@ class APIRegels:
         return zet_preflight_headers(Response(status=status.HTTP_204_NO_CONTENT))
 
     def find_object(self, queryset, request):
-        if not request.GET.get("id", "0").isdigit():
+        if not re.fullmatch(r"[0-9]{1,18}", request.GET.get("id", "0")):
             raise BadRequestError("id moet een positief geheel getal zijn")
         return super().find_object(queryset, request)
 
