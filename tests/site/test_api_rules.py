@@ -15,7 +15,7 @@ from openapi_spec_validator import validate as validate_openapi
 from kennisbank.models import ProductPage
 from portal.basis.api import API_VERSIE
 from portal.site.api import api_router
-from tests.support.tree import add_product, build_tree
+from tests.support.tree import add_product, add_symposium, build_tree
 
 pytestmark = pytest.mark.django_db
 
@@ -33,8 +33,15 @@ def tree():
     armoede.themas.add(tree["armoede"])
     armoede.save_revision().publish()
     add_product(tree["associatie"], "Landelijk werkprogramma", day=5)
-    # Two pages of 20 in the API's order (newest first), with a few on the same day.
-    for dag in range(10, 33):
+    add_product(tree["zuyd"], "Jongerenwerk in Zuyd", day=3)
+    add_symposium(tree)
+    return tree
+
+
+@pytest.fixture
+def veel_producten(tree):
+    """Two pages of 20 in the API's order (newest first), with a few on the same day."""
+    for dag in range(10, 32):
         add_product(tree["zuyd"], f"Product {dag}", day=dag - dag % 3)
     return tree
 
@@ -269,10 +276,10 @@ def links(response):
 
 
 @pytest.mark.parametrize("query", ["", "?limit=7", "?werkplaats=zuyd&limit=5"])
-def test_paging_links_reach_every_product_once(tree, client, query):
+def test_paging_links_reach_every_product_once(veel_producten, client, query):
     verwacht = ProductPage.objects.live().public()
     if "werkplaats" in query:
-        verwacht = verwacht.filter(werkplaats=tree["zuyd"])
+        verwacht = verwacht.filter(werkplaats=veel_producten["zuyd"])
     verwacht = set(verwacht.values_list("pk", flat=True))
     gezien = []
     adres, vorige, paginas = f"{BASIS}/producten/{query}", None, 0
