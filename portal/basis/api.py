@@ -55,6 +55,23 @@ def zet_api_headers(response):
     return response
 
 
+class APIHeadersMiddleware:
+    """The version and CORS headers on every response below the API's base path.
+
+    Listed before Django's ConditionalGetMiddleware: its 304 Not Modified keeps only a few
+    headers of the response it replaces, and a revalidated answer is an API call too.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        if request.path.startswith(API_PAD):
+            zet_api_headers(response)
+        return response
+
+
 def zet_preflight_headers(response):
     response["Access-Control-Allow-Methods"] = ", ".join(METHODES)
     response["Access-Control-Allow-Headers"] = ", ".join(TOEGESTANE_HEADERS)
@@ -82,7 +99,7 @@ def probleem_response(request, status_code, detail):
         content_type=PROBLEEM_MEDIA_TYPE,
         json_dumps_params={"ensure_ascii": False},
     )
-    return zet_api_headers(response)
+    return response
 
 
 class AltijdJSON(BaseContentNegotiation):
@@ -132,7 +149,9 @@ class LinkPaginering(WagtailPagination):
 
 
 class APIRegels:
-    """Mixin for the API's views (Django REST framework): headers, preflight and problems."""
+    """Mixin for the API's views (Django REST framework): methods, preflight and problems.
+
+    The version and CORS headers come from APIHeadersMiddleware."""
 
     content_negotiation_class = AltijdJSON
     http_method_names = ["get", "head", "options"]
@@ -164,6 +183,3 @@ class APIRegels:
         if isinstance(exc, exceptions.MethodNotAllowed):
             response["Allow"] = ", ".join(METHODES)
         return response
-
-    def finalize_response(self, request, response, *args, **kwargs):
-        return zet_api_headers(super().finalize_response(request, response, *args, **kwargs))

@@ -70,6 +70,8 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "portal.site.middleware.NulTekenMiddleware",
+    # The JSON API's version and CORS headers, also on the 304s of the next middleware.
+    "portal.basis.api.APIHeadersMiddleware",
     # ETag and 304 Not Modified; then whole pages for anonymous visitors (portal/site/paginacache/).
     "django.middleware.http.ConditionalGetMiddleware",
     "portal.site.paginacache.middleware.PaginaCacheMiddleware",

@@ -269,6 +269,14 @@ def alle_ids(client, adres):
     return ids
 
 
+def test_not_modified_keeps_the_api_headers(tree, client):
+    eerste = client.get(f"{BASIS}/producten/")
+    response = client.get(f"{BASIS}/producten/", HTTP_IF_NONE_MATCH=eerste["ETag"])
+    assert response.status_code == 304
+    assert response["API-Version"] == API_VERSIE
+    assert response["Access-Control-Allow-Origin"] == "*"
+
+
 def links(response):
     return {
         rel: url.removeprefix("http://localhost") for url, rel in LINK.findall(response["Link"])
