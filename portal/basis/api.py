@@ -42,7 +42,6 @@ TITELS = {
     400: "Ongeldig verzoek",
     404: "Niet gevonden",
     405: "Methode niet toegestaan",
-    406: "Niet aanvaardbaar",
     500: "Interne serverfout",
 }
 
@@ -93,13 +92,12 @@ def probleem(request, status_code, detail):
 
 def probleem_response(request, status_code, detail):
     """A problem as a plain Django response, for views outside Django REST framework."""
-    response = JsonResponse(
+    return JsonResponse(
         probleem(request, status_code, detail),
         status=status_code,
         content_type=PROBLEEM_MEDIA_TYPE,
         json_dumps_params={"ensure_ascii": False},
     )
-    return response
 
 
 class AltijdJSON(BaseContentNegotiation):

@@ -264,8 +264,9 @@ def filterparameters(router, endpoint):
         if naam in endpoint.known_query_parameters:
             continue
         schema = veldschema(eigenschappen(router, endpoint.model), naam, velden[naam])
-        if schema.get("type") in ("array", "object") or "object" in schema.get("type", ()):
-            schema = {"type": "string"}
+        soort = schema.get("type")
+        if {"array", "object"} & set(soort if isinstance(soort, list) else [soort]):
+            schema = {"type": "string"}  # tags, relations, body: filtered by a text value
         schema.pop("description", None)
         lijst.append(
             parameter(

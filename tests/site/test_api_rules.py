@@ -108,6 +108,10 @@ def test_document_describes_every_route_of_the_router(document):
             route = str(patroon.pattern).replace("<int:pk>", "{id}")
             assert f"/{naam}/{route}" in document["paths"], (naam, route)
         assert {f"{naam}-lijst", f"{naam}-detail"} <= set(document["components"]["schemas"])
+        # The listing documents exactly the parameters the endpoint accepts.
+        gedocumenteerd = {p["name"] for p in document["paths"][f"/{naam}/"]["get"]["parameters"]}
+        velden = endpoint.get_available_fields(endpoint.model, db_fields_only=True)
+        assert gedocumenteerd == endpoint.known_query_parameters | set(velden)
     veldnamen = set(document["components"]["schemas"]["producten-detail"]["properties"])
     assert {veld.name for veld in ProductPage.api_fields} <= veldnamen
 
