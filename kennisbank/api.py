@@ -1,28 +1,39 @@
 """Read-only JSON API for products (Wagtail API v2), filterable by werkplaats and thema."""
 
 from rest_framework.filters import BaseFilterBackend
-from rest_framework.negotiation import BaseContentNegotiation
 from wagtail.api.v2.utils import BadRequestError
 from wagtail.api.v2.views import PagesAPIViewSet
 
-from kennisbank.models import ProductPage
+from kennisbank.models import DOELGROEPEN, VIER_OS, ProductPage
+from portal.basis.api import APIRegels, LinkPaginering
 from portal.basis.openbaar import openbaar, openbaar_zoekbaar
 from portal.themas.models import LandelijkThemaPage
 from werkplaatsen.models import ASSOCIATIE, WerkplaatsPage
 
+SLUGS = {"type": "array", "items": {"type": "string"}}
 
-class AltijdJSON(BaseContentNegotiation):
-    """The API speaks JSON only: an odd Accept header gets JSON, not a 406."""
 
-    def select_parser(self, request, parsers):
-        return parsers[0] if parsers else None
-
-    def select_renderer(self, request, renderers, format_suffix=None):
-        return renderers[0], renderers[0].media_type
+def keuzelijst(keuzes, beschrijving):
+    return {
+        "type": "array",
+        "items": {"type": "string", "enum": [slug for slug, _veld, _label in keuzes]},
+        "description": beschrijving,
+    }
 
 
 class WerkplaatsThemaFilter(BaseFilterBackend):
     """`?werkplaats=<slug>` (or `associatie`) and `?thema=<slug>`; unknown slugs are a 400."""
+
+    # Documented in the OpenAPI document (portal/site/openapi.py).
+    parameters = {
+        "werkplaats": (
+            "Alleen de producten van deze Werkplaats (slug), of `associatie` voor de "
+            "landelijke producten. Een onbekende slug geeft 400."
+        ),
+        "thema": (
+            "Alleen de producten bij dit landelijk thema (slug). Een onbekende slug geeft 400."
+        ),
+    }
 
     def filter_queryset(self, request, queryset, view):
         werkplaats = request.GET.get("werkplaats")
@@ -42,9 +53,9 @@ class WerkplaatsThemaFilter(BaseFilterBackend):
         return queryset
 
 
-class ProductenAPIViewSet(PagesAPIViewSet):
-    content_negotiation_class = AltijdJSON
+class ProductenAPIViewSet(APIRegels, PagesAPIViewSet):
     name = "producten"
+    pagination_class = LinkPaginering
     model = ProductPage
     filter_backends = [WerkplaatsThemaFilter, *PagesAPIViewSet.filter_backends]
     known_query_parameters = PagesAPIViewSet.known_query_parameters.union(["werkplaats", "thema"])
@@ -54,6 +65,24 @@ class ProductenAPIViewSet(PagesAPIViewSet):
         "werkplaats_slug",
         "thema_slugs",
     ]
+    # JSON Schemas of the api_fields that are properties: their type is not in the database.
+    veldschemas = {
+        "werkplaats_slug": {
+            "type": ["string", "null"],
+            "description": "Slug van de Werkplaats; null bij een landelijk product.",
+        },
+        "herkomst": {"type": "string", "description": "Naam van de Werkplaats of de Associatie."},
+        "auteursnamen": {**SLUGS, "description": "Namen van de auteurs, in hun volgorde."},
+        "thema_slugs": {**SLUGS, "description": "Slugs van de landelijke thema's."},
+        "themagroep_slugs": {**SLUGS, "description": "Slugs van de themagroepen."},
+        "vier_o_slugs": keuzelijst(VIER_OS, "De 4 O's waaraan het product bijdraagt."),
+        "doelgroep_slugs": keuzelijst(DOELGROEPEN, "Voor wie het product vooral bedoeld is."),
+        "document_url": {
+            "type": ["string", "null"],
+            "format": "uri",
+            "description": "Absoluut adres van het bestand; null zonder bestand.",
+        },
+    }
 
     def get_queryset(self):
         # Search backends accept only filters on indexed fields: hence the id subquery.

@@ -11,7 +11,7 @@ from kennisbank import feeds
 from kennisbank.oai.views import oai_pmh
 from portal.basis.openbaar import OpenbareSitemap
 from portal.site import bijlagen
-from portal.site.api import api_router
+from portal.site.api import api_urls
 from portal.site.views import robots_txt, security_txt, webmanifest
 from portal.site.zoeken import zoeken
 from werkplaatsen.zichtbaarheid import beheer_urls
@@ -25,7 +25,7 @@ urlpatterns = [
     re_path(r"^documenten/(\d+)/(.*)$", bijlagen.document),
     path("documenten/", include(wagtaildocs_urls)),
     path(f"{settings.MEDIA_URL.strip('/')}/<path:pad>", bijlagen.media, name="media"),
-    path("api/v2/", api_router.urls),
+    path("api/v2/", include(api_urls)),
     path("zoeken/", zoeken, name="zoeken"),
     path("feeds/producten/", feeds.ProductenFeed(), name="feed_producten"),
     path("feeds/producten/atom/", feeds.ProductenAtomFeed(), name="feed_producten_atom"),

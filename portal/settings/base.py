@@ -70,6 +70,8 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "portal.site.middleware.NulTekenMiddleware",
+    # The JSON API's version and CORS headers, also on the 304s of the next middleware.
+    "portal.basis.api.APIHeadersMiddleware",
     # ETag and 304 Not Modified; then whole pages for anonymous visitors (portal/site/paginacache/).
     "django.middleware.http.ConditionalGetMiddleware",
     "portal.site.paginacache.middleware.PaginaCacheMiddleware",
@@ -328,6 +330,11 @@ SECURITY_TXT_CONTACT = os.environ.get(
 )
 SECURITY_TXT_EXPIRES = os.environ.get("SECURITY_TXT_EXPIRES", "2027-10-31T23:00:00Z")
 SECURITY_TXT_POLICY = os.environ.get("SECURITY_TXT_POLICY", "")
+# The OpenAPI document of the JSON API (/api/v2/openapi.json): its contact address, and the
+# licence of the open data as an SPDX identifier (e.g. CC-BY-4.0); no licence is stated while
+# API_LICENTIE is empty, as the owner has not chosen one.
+API_CONTACT_EMAIL = os.environ.get("API_CONTACT_EMAIL", "info@werkplaatsensociaaldomein.nl")
+API_LICENTIE = os.environ.get("API_LICENTIE", "").strip()
 
 PERMISSIONS_POLICY = (
     "accelerometer=(), camera=(), geolocation=(), gyroscope=(), magnetometer=(), "
