@@ -1,5 +1,6 @@
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
@@ -14,6 +15,7 @@ from agenda.models import EvenementPage
 from kennisbank.models import ProductPage
 from portal.basis.blocks import InhoudBlock
 from portal.basis.openbaar import openbaar
+from portal.basis.site_url import volledige_url
 from portal.site.paginarechten import HomePagePermissionTester
 from werkplaatsen.models import WerkplaatsPage
 
@@ -101,6 +103,26 @@ class HomePage(Page):
         if aankondigingen:
             return aankondigingen[0]
         return EvenementPage.objects.komend(moment or timezone.now()).first()
+
+    def structured_data(self, omgeving):
+        """The site as a WebSite, with its search as a SearchAction."""
+        zoeken = volledige_url(reverse("zoeken"))
+        return {
+            "@type": "WebSite",
+            "name": str(_("Werkplaatsen Sociaal Domein")),
+            "description": self.lead,
+            "url": omgeving.url(self),
+            "inLanguage": "nl",
+            "publisher": omgeving.associatie,
+            "potentialAction": {
+                "@type": "SearchAction",
+                "target": {
+                    "@type": "EntryPoint",
+                    "urlTemplate": f"{zoeken}?q={{search_term_string}}",
+                },
+                "query-input": "required name=search_term_string",
+            },
+        }
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
