@@ -235,7 +235,7 @@ class EvenementPage(RegionaalOnderdeel, Page):
             "organizer": self.herkomst_organisatie(omgeving),
             "about": [
                 term(thema, omgeving, thema.korte_beschrijving)
-                for thema in omgeving.context.get("themas") or openbaar(self.themas.all())
+                for thema in omgeving.uit_context("themas", lambda: openbaar(self.themas.all()))
             ],
         }
         if aanmelden := getattr(self, "registratie_url", ""):

@@ -459,8 +459,9 @@ class ProductPage(RegionaalOnderdeel, Page):
     def structured_data(self, omgeving):
         """The product by its type, with its authors (or its Werkplaats or the Associatie when
         none are known), its thema's and its file."""
-        context = omgeving.context
-        auteurs = context.get("auteurs") or list(self.auteurs.select_related("persoon"))
+        auteurs = omgeving.uit_context("auteurs", self.auteurs.select_related("persoon").all)
+        themas = omgeving.uit_context("themas", lambda: openbaar(self.themas.all()))
+        trefwoorden = omgeving.uit_context("trefwoorden", self.tags.all)
         herkomst = self.herkomst_organisatie(omgeving)
         data = {
             "@type": SCHEMA_TYPES.get(self.product_type, "CreativeWork"),
@@ -473,11 +474,8 @@ class ProductPage(RegionaalOnderdeel, Page):
             "url": omgeving.url(self),
             "author": [auteur_data(auteur) for auteur in auteurs] or [herkomst],
             "publisher": herkomst,
-            "about": [
-                term(thema, omgeving, thema.korte_beschrijving)
-                for thema in context.get("themas") or openbaar(self.themas.all())
-            ],
-            "keywords": [tag.name for tag in context.get("trefwoorden") or self.tags.all()],
+            "about": [term(thema, omgeving, thema.korte_beschrijving) for thema in themas],
+            "keywords": [tag.name for tag in trefwoorden],
             "sameAs": self.externe_link,
         }
         if self.document_id:

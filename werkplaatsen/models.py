@@ -375,10 +375,11 @@ class WerkplaatsPage(ContributedContextMixin, Page):
     def structured_data(self, omgeving):
         """The Werkplaats as an Organization: lectoren and partners as members, part of the
         Associatie, serving its gemeenten (each in its province)."""
-        context = omgeving.context
-        rollen = context.get("personen") or personen_met_foto(self.lectoren)
-        partners = context.get("partners_per_soort") or partners_per_soort(self.partners.all())
-        gemeenten = context.get("gemeenten") or list(self.gemeenten.order_by("naam"))
+        rollen = omgeving.uit_context("personen", lambda: personen_met_foto(self.lectoren))
+        partners = omgeving.uit_context(
+            "partners_per_soort", lambda: partners_per_soort(self.partners.all())
+        )
+        gemeenten = omgeving.uit_context("gemeenten", self.gemeenten.order_by("naam").all)
         leden = [rol.persoon.als_persoon(rol.rol) for rol in rollen]
         leden += [
             organisatie(partner.naam, partner.website)
@@ -500,7 +501,7 @@ class AssociatiePage(ContributedContextMixin, Page):
         verbose_name = _("Associatie")
 
     def structured_data(self, omgeving):
-        rollen = omgeving.context.get("personen") or personen_met_foto(self.functionarissen)
+        rollen = omgeving.uit_context("personen", lambda: personen_met_foto(self.functionarissen))
         return {
             **omgeving.associatie,
             "description": self.intro,

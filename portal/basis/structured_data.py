@@ -42,6 +42,10 @@ class Omgeving:
     def url(self, page):
         return page.get_full_url(self.request)
 
+    def uit_context(self, naam, anders):
+        """What ``get_context`` put under ``naam`` (also when empty), else ``anders()``."""
+        return self.context[naam] if naam in self.context else anders()
+
 
 def met_context(data):
     """A top-level block: schema.org's context, and no empty properties."""
@@ -73,9 +77,8 @@ def kruimelpad(page):
         return []
     if not hasattr(page, "_kruimelpad"):
         voorouders = [p for p in page.get_ancestors() if p.depth >= 2]
-        page._kruimelpad = [
-            (_("Home") if p.depth == 2 else p.title, p) for p in voorouders
-        ] + [(page.title, page)]
+        kruimels = [(_("Home") if p.depth == 2 else p.title, p) for p in voorouders]
+        page._kruimelpad = [*kruimels, (page.title, page)]
     return page._kruimelpad
 
 
