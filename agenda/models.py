@@ -15,6 +15,7 @@ from agenda.filters import Agendafilter
 from portal.basis.blocks import RICHTEXT_FEATURES
 from portal.basis.openbaar import openbaar
 from portal.basis.redactie import bron_panel, bronnotitie_veld, voorbeeld_veld
+from portal.basis.structured_data import term
 from werkplaatsen.models import RegionaalOnderdeel
 
 EERDERE_OP_PAGINA = 30
@@ -26,6 +27,14 @@ class EvenementSoort(models.TextChoices):
     WEBINAR = "webinar", _("Webinar")
     LEERKRING = "leerkring", _("Leerkring")
     BIJEENKOMST = "bijeenkomst", _("Bijeenkomst")
+
+
+# (at a location, online): schema.org's eventAttendanceMode. An event has one or both.
+DEELNAMEVORMEN = {
+    (True, False): "https://schema.org/OfflineEventAttendanceMode",
+    (False, True): "https://schema.org/OnlineEventAttendanceMode",
+    (True, True): "https://schema.org/MixedEventAttendanceMode",
+}
 
 
 def nog_niet_afgelopen(moment):
@@ -191,6 +200,47 @@ class EvenementPage(RegionaalOnderdeel, Page):
         context = super().get_context(request, *args, **kwargs)
         context["themas"] = openbaar(self.themas.all())
         return context
+
+    def schema_datum(self, moment):
+        """A whole-day event by its dates, a timed one by its moment with the UTC offset."""
+        lokaal = timezone.localtime(moment)
+        return lokaal.date().isoformat() if self.hele_dag else lokaal.isoformat()
+
+    def plaats(self):
+        """The location as a Place; "name, street, town" gives its address parts."""
+        delen = [deel.strip() for deel in self.locatie.split(",") if deel.strip()]
+        adres = {"@type": "PostalAddress", "addressCountry": "NL"}
+        if len(delen) > 1:
+            adres["addressLocality"] = delen[-1]
+        if len(delen) > 2:
+            adres["streetAddress"] = ", ".join(delen[1:-1])
+        return {"@type": "Place", "name": delen[0] if delen else self.locatie, "address": adres}
+
+    def structured_data(self, omgeving):
+        url = omgeving.url(self)
+        locaties = [self.plaats()] if self.locatie else []
+        if self.online:
+            locaties.append({"@type": "VirtualLocation", "url": url})
+        data = {
+            "@type": "Event",
+            "name": self.title,
+            "description": self.samenvatting,
+            "url": url,
+            "inLanguage": "nl",
+            "startDate": self.schema_datum(self.start),
+            "endDate": self.schema_datum(self.eind or self.start),
+            "eventStatus": "https://schema.org/EventScheduled",
+            "eventAttendanceMode": DEELNAMEVORMEN[(bool(self.locatie), self.online)],
+            "location": locaties[0] if len(locaties) == 1 else locaties,
+            "organizer": self.herkomst_organisatie(omgeving),
+            "about": [
+                term(thema, omgeving, thema.korte_beschrijving)
+                for thema in omgeving.uit_context("themas", lambda: openbaar(self.themas.all()))
+            ],
+        }
+        if aanmelden := getattr(self, "registratie_url", ""):
+            data["offers"] = {"@type": "Offer", "url": aanmelden}
+        return data
 
     @property
     def is_geweest(self):

@@ -1,11 +1,9 @@
-import json
 from urllib.parse import urlencode, urlsplit
 
 from django import forms
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models.functions import Coalesce, RowNumber
-from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
@@ -22,6 +20,8 @@ from portal.basis.blocks import RICHTEXT_FEATURES, InhoudBlock
 from portal.basis.contributions import ContributedContextMixin
 from portal.basis.openbaar import openbaar
 from portal.basis.redactie import bron_panel, bronnotitie_veld, voorbeeld_veld
+from portal.basis.site_url import volledige_url
+from portal.basis.structured_data import term
 from portal.themas.models import LandelijkThemaPage
 from werkplaatsen.models import ASSOCIATIE, RegionaalOnderdeel, ThemagroepPage
 
@@ -30,10 +30,24 @@ def apa_is_persoon(auteur):
     return bool(auteur.persoon_id) or apa_auteur(auteur.weergavenaam) != auteur.weergavenaam
 
 
-def jsonld(data):
-    """JSON for a <script type="application/ld+json"> element, safe inside HTML."""
-    tekst = json.dumps(data, ensure_ascii=False)
-    return mark_safe(tekst.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026"))
+def auteur_data(auteur):
+    """A ProductAuteur as a schema.org Person or Organization."""
+    if auteur.persoon_id:
+        return auteur.persoon.als_persoon()
+    return {"@type": "Person" if apa_is_persoon(auteur) else "Organization", "name": auteur.naam}
+
+
+def bestand_data(document):
+    """A product's file as a schema.org MediaObject, with an absolute URL."""
+    data = {
+        "@type": "MediaObject",
+        "name": document.title,
+        "contentUrl": volledige_url(document.url),
+        "encodingFormat": document.content_type,
+    }
+    if document.file_size:
+        data["contentSize"] = f"{document.file_size} B"
+    return data
 
 
 def producten_per_werkplaats(producten, filters, kennisbank_url, per_groep=3):
@@ -96,6 +110,15 @@ class ProductType(models.TextChoices):
     PRESENTATIE = "presentatie", _("Presentatie")
     POSITION_PAPER = "position-paper", _("Position paper")
 
+
+# The schema.org type of each product type; the others are a CreativeWork.
+SCHEMA_TYPES = {
+    ProductType.PUBLICATIE: "ScholarlyArticle",
+    ProductType.ARTIKEL: "ScholarlyArticle",
+    ProductType.RAPPORT: "Report",
+    ProductType.FACTSHEET: "Report",
+    ProductType.POSITION_PAPER: "Report",
+}
 
 # (slug, field name, label): the 4 O's a product serves and the audiences it is meant for.
 VIER_OS = [
@@ -433,26 +456,30 @@ class ProductPage(RegionaalOnderdeel, Page):
             producten[pk].score = score
         return [producten[pk] for pk in besten]
 
-    def structured_data(self, url, auteurs, trefwoorden):
+    def structured_data(self, omgeving):
+        """The product by its type, with its authors (or its Werkplaats or the Associatie when
+        none are known), its thema's and its file."""
+        auteurs = omgeving.uit_context("auteurs", self.auteurs.select_related("persoon").all)
+        themas = omgeving.uit_context("themas", lambda: openbaar(self.themas.all()))
+        trefwoorden = omgeving.uit_context("trefwoorden", self.tags.all)
+        herkomst = self.herkomst_organisatie(omgeving)
         data = {
-            "@context": "https://schema.org",
-            "@type": "CreativeWork",
+            "@type": SCHEMA_TYPES.get(self.product_type, "CreativeWork"),
             "name": self.title,
             "headline": self.title,
             "description": self.samenvatting,
             "datePublished": self.publicatiedatum_iso,
             "genre": str(self.get_product_type_display()),
             "inLanguage": "nl",
-            "url": url,
-            "author": [
-                {"@type": "Person" if apa_is_persoon(a) else "Organization", "name": a.weergavenaam}
-                for a in auteurs
-            ],
-            "publisher": {"@type": "Organization", "name": str(self.herkomst_naam)},
+            "url": omgeving.url(self),
+            "author": [auteur_data(auteur) for auteur in auteurs] or [herkomst],
+            "publisher": herkomst,
+            "about": [term(thema, omgeving, thema.korte_beschrijving) for thema in themas],
             "keywords": [tag.name for tag in trefwoorden],
+            "sameAs": self.externe_link,
         }
         if self.document_id:
-            data["encoding"] = {"@type": "MediaObject", "contentUrl": self.document.url}
+            data["encoding"] = bestand_data(self.document)
         return data
 
     def get_context(self, request, *args, **kwargs):
@@ -471,7 +498,6 @@ class ProductPage(RegionaalOnderdeel, Page):
             apa=apa_referentie(self, url),
             canonieke_url=url,
             verwante_producten=self.verwante_producten(thema_ids, tag_ids),
-            jsonld=jsonld(self.structured_data(url, auteurs, trefwoorden)),
         )
         return context
 

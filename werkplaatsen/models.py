@@ -16,6 +16,7 @@ from portal.basis.blocks import RICHTEXT_FEATURES, InhoudBlock
 from portal.basis.contributions import ContributedContextMixin
 from portal.basis.openbaar import openbaar
 from portal.basis.redactie import bron_panel, bronnotitie_veld, voorbeeld_veld
+from portal.basis.structured_data import organisatie
 from portal.themas.models import LandelijkThemaPage
 from werkplaatsen.kaart import kaart
 from werkplaatsen.plaatsen import Provincie, provincies_van, zoek_werkplaats
@@ -84,6 +85,17 @@ class Persoon(index.Indexed, models.Model):
 
     def __str__(self):
         return self.naam
+
+    def als_persoon(self, rol=""):
+        """The person as a schema.org Person."""
+        data = {"@type": "Person", "name": self.naam}
+        if self.link:
+            data["url"] = self.link
+        if rol:
+            data["jobTitle"] = rol
+        if self.hogeschool:
+            data["affiliation"] = organisatie(self.hogeschool)
+        return data
 
 
 class PersoonRol(Orderable):
@@ -357,6 +369,36 @@ class WerkplaatsPage(ContributedContextMixin, Page):
         """
         return provincies_van(self.gemeenten.all())
 
+    def als_organisatie(self, omgeving):
+        return organisatie(self.title, omgeving.url(self))
+
+    def structured_data(self, omgeving):
+        """The Werkplaats as an Organization: lectoren and partners as members, part of the
+        Associatie, serving its gemeenten (each in its province)."""
+        rollen = omgeving.uit_context("personen", lambda: personen_met_foto(self.lectoren))
+        partners = omgeving.uit_context(
+            "partners_per_soort", lambda: partners_per_soort(self.partners.all())
+        )
+        gemeenten = omgeving.uit_context("gemeenten", self.gemeenten.order_by("naam").all)
+        leden = [rol.persoon.als_persoon(rol.rol) for rol in rollen]
+        leden += [
+            organisatie(partner.naam, partner.website)
+            for groep in partners.values()
+            for partner in groep
+        ]
+        return {
+            **self.als_organisatie(omgeving),
+            "alternateName": self.korte_naam,
+            "description": self.intro,
+            "email": self.contact_email,
+            "telephone": self.telefoon,
+            "address": self.adres,
+            "sameAs": self.website,
+            "parentOrganization": omgeving.associatie,
+            "member": leden,
+            "areaServed": [bestuursgebied(gemeente) for gemeente in gemeenten] or self.regio,
+        }
+
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["personen"] = personen_met_foto(self.lectoren)
@@ -370,6 +412,19 @@ class WerkplaatsPage(ContributedContextMixin, Page):
         context["gemeenten"] = gemeenten = list(self.gemeenten.order_by("naam"))
         context["provincies"] = provincies_van(gemeenten)
         return context
+
+
+def bestuursgebied(gemeente):
+    """A gemeente as a schema.org AdministrativeArea, within its province."""
+    return {
+        "@type": "AdministrativeArea",
+        "name": gemeente.naam,
+        "identifier": gemeente.cbs_code,
+        "containedInPlace": {
+            "@type": "AdministrativeArea",
+            "name": gemeente.get_provincie_display(),
+        },
+    }
 
 
 def gemeenten_prefetch():
@@ -444,6 +499,15 @@ class AssociatiePage(ContributedContextMixin, Page):
 
     class Meta:
         verbose_name = _("Associatie")
+
+    def structured_data(self, omgeving):
+        rollen = omgeving.uit_context("personen", lambda: personen_met_foto(self.functionarissen))
+        return {
+            **omgeving.associatie,
+            "description": self.intro,
+            "email": self.contact_email,
+            "member": [rol.persoon.als_persoon(rol.rol) for rol in rollen],
+        }
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
@@ -729,6 +793,12 @@ class RegionaalOnderdeel(models.Model):
     @property
     def herkomst_naam(self):
         return self.werkplaats.title if self.werkplaats_id else _("Associatie")
+
+    def herkomst_organisatie(self, omgeving):
+        """Its Werkplaats, or the Associatie, as a schema.org Organization."""
+        if self.werkplaats_id:
+            return self.werkplaats.als_organisatie(omgeving)
+        return omgeving.associatie
 
 
 class ThemagroepIndexPage(Page):

@@ -10,8 +10,8 @@ from wagtail.models import Page, Site
 
 from agenda.models import AgendaIndexPage
 from kennisbank.models import KennisbankPage
-from portal.basis.site_url import site_velden
-from portal.demo import paginas, themas, werkplaatsen
+from portal.basis.site_url import site_url, site_velden
+from portal.demo import paginas, themas, toegankelijkheid, werkplaatsen
 from portal.demo.bouwstenen import (
     GEMAAKT,
     GEWIJZIGD,
@@ -21,7 +21,12 @@ from portal.demo.bouwstenen import (
     zorg_voor_pagina,
 )
 from portal.demo.leerateliers import LEERATELIERS
-from portal.site.models import HomePage, InformatiePagina, SiteInstellingen
+from portal.site.models import (
+    HomePage,
+    InformatiePagina,
+    SiteInstellingen,
+    ToegankelijkheidsverklaringPage,
+)
 from portal.themas.models import LandelijkThemaPage, ThemaIndexPage
 from werkplaatsen.models import (
     AssociatiePage,
@@ -79,7 +84,9 @@ def bouw(verslag):
     zet_site(boom.home, verslag)
     boom.menu = bouw_hoofdmenu(boom.home, verslag)
     boom.associatie = bouw_associatie(boom, verslag)
-    koppel_voettekst(bouw_informatiepaginas(boom.home, verslag), verslag)
+    informatiepaginas = bouw_informatiepaginas(boom.home, verslag)
+    verklaring = bouw_toegankelijkheidsverklaring(boom.home, verslag)
+    koppel_voettekst(informatiepaginas, verklaring, verslag)
     boom.themas = bouw_themas(boom.menu["themas"], verslag)
     boom.themagroepen = bouw_themagroepen(boom, verslag)
     zorg_voor_gemeenten(verslag)
@@ -199,12 +206,24 @@ def bouw_informatiepaginas(home, verslag):
     return resultaat
 
 
-def koppel_voettekst(informatiepaginas, verslag):
+def bouw_toegankelijkheidsverklaring(home, verslag):
+    """The accessibility statement at /toegankelijkheid/; it replaces the plain information
+    page that earlier demo content had at that slug."""
+    oud = Page.objects.child_of(home).filter(slug=toegankelijkheid.SLUG).first()
+    if oud is not None and isinstance(oud.specific, InformatiePagina):
+        oud.delete()
+        verslag.tel("InformatiePagina", GEWIJZIGD)
+    velden = {**toegankelijkheid.VERKLARING, "reikwijdte": toegankelijkheid.reikwijdte(site_url())}
+    spec = PaginaSpec(ToegankelijkheidsverklaringPage, toegankelijkheid.SLUG, velden)
+    return zorg_voor_pagina(home, spec, verslag)
+
+
+def koppel_voettekst(informatiepaginas, verklaring, verslag):
     """The footer links the contact, privacy and accessibility pages chosen in the settings."""
     velden = {
         "contactpagina": informatiepaginas["contact"],
         "privacypagina": informatiepaginas["privacy"],
-        "toegankelijkheidspagina": informatiepaginas["toegankelijkheid"],
+        "toegankelijkheidspagina": verklaring,
     }
     site = Site.objects.get(is_default_site=True)
     zorg_voor_object(SiteInstellingen, {"site": site}, velden, verslag)

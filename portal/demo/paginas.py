@@ -137,22 +137,4 @@ INFORMATIEPAGINAS = [
             ),
         ],
     ),
-    (
-        "toegankelijkheid",
-        "Toegankelijkheid",
-        "We willen dat iedereen deze site kan gebruiken.",
-        [
-            (
-                "tekst",
-                "<p>De site streeft naar toegankelijkheid volgens WCAG 2.1 op niveau AA. Er "
-                "heeft nog geen onafhankelijk toegankelijkheidsonderzoek plaatsgevonden; we "
-                "kunnen dus niet garanderen dat alles al voldoet.</p>",
-            ),
-            (
-                "tekst",
-                "<p>Loopt u ergens tegenaan? Laat het ons weten via "
-                f"{CONTACT_EMAIL}, dan zoeken we samen naar een oplossing.</p>",
-            ),
-        ],
-    ),
 ]

@@ -1,5 +1,6 @@
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
@@ -14,7 +15,16 @@ from agenda.models import EvenementPage
 from kennisbank.models import ProductPage
 from portal.basis.blocks import InhoudBlock
 from portal.basis.openbaar import openbaar
+from portal.basis.site_url import volledige_url
 from portal.site.paginarechten import HomePagePermissionTester
+from portal.site.toegankelijkheid import (
+    STATUSUITLEG,
+    SUCCESCRITERIA,
+    AfwijkingBlock,
+    EvaluatieBlock,
+    EvaluatieSoort,
+    Nalevingsstatus,
+)
 from werkplaatsen.models import WerkplaatsPage
 
 
@@ -62,6 +72,7 @@ class HomePage(Page):
         "werkplaatsen.ThemagroepIndexPage",
         "agenda.AgendaIndexPage",
         "portal.InformatiePagina",
+        "portal.ToegankelijkheidsverklaringPage",
     ]
     max_count = 1
 
@@ -101,6 +112,26 @@ class HomePage(Page):
         if aankondigingen:
             return aankondigingen[0]
         return EvenementPage.objects.komend(moment or timezone.now()).first()
+
+    def structured_data(self, omgeving):
+        """The site as a WebSite, with its search as a SearchAction."""
+        zoeken = volledige_url(reverse("zoeken"))
+        return {
+            "@type": "WebSite",
+            "name": str(_("Werkplaatsen Sociaal Domein")),
+            "description": self.lead,
+            "url": omgeving.url(self),
+            "inLanguage": "nl",
+            "publisher": omgeving.associatie,
+            "potentialAction": {
+                "@type": "SearchAction",
+                "target": {
+                    "@type": "EntryPoint",
+                    "urlTemplate": f"{zoeken}?q={{search_term_string}}",
+                },
+                "query-input": "required name=search_term_string",
+            },
+        }
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
@@ -209,6 +240,130 @@ class InformatiePagina(Page):
     class Meta:
         verbose_name = _("informatiepagina")
         verbose_name_plural = _("informatiepagina's")
+
+
+class ToegankelijkheidsverklaringPage(Page):
+    """The accessibility statement by the national model of digitoegankelijk.nl."""
+
+    intro = models.TextField(
+        _("introductie"), help_text=_("Eén alinea: waarom de site toegankelijk wil zijn.")
+    )
+    status = models.CharField(
+        _("nalevingsstatus"),
+        max_length=1,
+        choices=Nalevingsstatus.choices,
+        help_text=_(
+            "Alleen A of B na een volledig onderzoek volgens WCAG-EM van alle 50 eisen, niet "
+            "ouder dan drie jaar; C als dat onderzoek binnen zes maanden gepland is."
+        ),
+    )
+    datum_verklaring = models.DateField(
+        _("datum van de verklaring"), help_text=_("Wanneer de verklaring is vastgesteld.")
+    )
+    reikwijdte = models.TextField(
+        _("reikwijdte"), help_text=_("Op welke site, domeinen en onderdelen de verklaring gaat.")
+    )
+    onderzoeksmethode = models.TextField(
+        _("onderzoeksmethode"),
+        help_text=_("Hoe is onderzocht: WCAG-EM, welke steekproef, welke eisen (WCAG 2.1 AA)."),
+    )
+    onderzoek_gepland = models.DateField(
+        _("volledig onderzoek gepland op"),
+        null=True,
+        blank=True,
+        help_text=_("Voor status C: de datum van het geplande onafhankelijke onderzoek."),
+    )
+    evaluaties = StreamField(
+        [("onderzoek", EvaluatieBlock())],
+        verbose_name=_("uitgevoerd onderzoek"),
+        blank=True,
+        help_text=_("De automatische tests en handmatige controles, elk met datum en resultaat."),
+    )
+    afwijkingen = StreamField(
+        [("afwijking", AfwijkingBlock())],
+        verbose_name=_("bekende afwijkingen"),
+        blank=True,
+        help_text=_("Elke bekende afwijking met succescriterium, oorzaak, gevolg en maatregel."),
+    )
+    contact_email = models.EmailField(
+        _("e-mailadres voor meldingen"),
+        help_text=_("Waar bezoekers een toegankelijkheidsprobleem melden."),
+    )
+    reactietermijn = models.PositiveSmallIntegerField(
+        _("reactietermijn in werkdagen"),
+        default=5,
+        help_text=_("Binnen hoeveel werkdagen de melder een ontvangstbevestiging krijgt."),
+    )
+    klachtenroute = RichTextField(
+        _("klachtenroute"),
+        blank=True,
+        features=["bold", "italic", "link"],
+        help_text=_(
+            "Wat iemand doet die niet tevreden is met de afhandeling; de pagina noemt daarna "
+            "altijd de Nationale ombudsman."
+        ),
+    )
+
+    content_panels = Page.content_panels + [
+        FieldPanel("intro"),
+        MultiFieldPanel(
+            [
+                FieldPanel("status"),
+                FieldPanel("datum_verklaring"),
+                FieldPanel("reikwijdte"),
+                FieldPanel("onderzoeksmethode"),
+                FieldPanel("onderzoek_gepland"),
+            ],
+            heading=_("Verklaring"),
+        ),
+        FieldPanel("evaluaties"),
+        FieldPanel("afwijkingen"),
+        MultiFieldPanel(
+            [
+                FieldPanel("contact_email"),
+                FieldPanel("reactietermijn"),
+                FieldPanel("klachtenroute"),
+            ],
+            heading=_("Melden en klagen"),
+        ),
+    ]
+    search_fields = Page.search_fields + [index.SearchField("intro")]
+    parent_page_types = ["portal.HomePage"]
+    subpage_types = []
+    max_count = 1
+
+    class Meta:
+        verbose_name = _("toegankelijkheidsverklaring")
+        verbose_name_plural = _("toegankelijkheidsverklaringen")
+
+    def clean(self):
+        super().clean()
+        if self.status == Nalevingsstatus.C and not self.onderzoek_gepland:
+            raise ValidationError(
+                {
+                    "onderzoek_gepland": _(
+                        "Status C vraagt om een gepland onderzoek: vul de datum in."
+                    )
+                }
+            )
+
+    @property
+    def statusuitleg(self):
+        return STATUSUITLEG.get(self.status, "")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        per_soort = {soort: [] for soort in EvaluatieSoort}
+        for blok in self.evaluaties:
+            per_soort[blok.value["soort"]].append(blok.value)
+        context["automatisch"] = per_soort[EvaluatieSoort.AUTOMATISCH]
+        context["handmatig"] = per_soort[EvaluatieSoort.HANDMATIG]
+        criteria = dict(SUCCESCRITERIA)
+        context["afwijkingen"] = [
+            {**blok.value, "criterium": criteria.get(blok.value["succescriterium"], "")}
+            for blok in self.afwijkingen
+        ]
+        return context
 
 
 def voettekstpagina(naam, link):

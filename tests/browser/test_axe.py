@@ -20,6 +20,7 @@ pytestmark = pytest.mark.browser
 PAGE_TYPES = [
     "HomePage",
     "InformatiePagina",
+    "ToegankelijkheidsverklaringPage",
     "WerkplaatsIndexPage",
     "WerkplaatsPage",
     "AssociatiePage",

@@ -221,25 +221,28 @@ def test_the_product_page_shows_every_payload_as_text(product, client):
     assert TITEL in soup.find(class_="citation__tekst").get_text()
 
 
-def test_the_json_ld_block_is_not_closed_by_a_title(product, client):
+def test_the_json_ld_blocks_are_not_closed_by_a_title(product, client):
     response = client.get(product.url)
     soup = veilige_html(response)
 
-    [blok] = soup.find_all("script", type="application/ld+json")
-    data = json.loads(blok.string)
-    assert data["name"] == data["headline"] == TITEL
-    assert data["description"] == SAMENVATTING
-    assert [a["name"] for a in data["author"]] == [AUTEUR]
-    assert TAG in data["keywords"]
+    blokken = soup.find_all("script", type="application/ld+json")
+    data = {blok["@type"]: blok for blok in (json.loads(b.string) for b in blokken)}
+    assert sorted(data) == ["BreadcrumbList", "Report"]
+    assert data["Report"]["name"] == data["Report"]["headline"] == TITEL
+    assert data["Report"]["description"] == SAMENVATTING
+    assert [a["name"] for a in data["Report"]["author"]] == [AUTEUR]
+    assert TAG in data["Report"]["keywords"]
+    assert data["BreadcrumbList"]["itemListElement"][-1]["name"] == TITEL
     # A browser ends the script element at the first "</script" (any case): all of the
-    # JSON must come before it.
+    # JSON of each block must come before it.
     inhoud = response.content.decode()
-    begin = inhoud.index('<script type="application/ld+json">') + len(
-        '<script type="application/ld+json">'
-    )
-    einde = re.compile("</script", re.IGNORECASE).search(inhoud, begin).start()
-    assert json.loads(inhoud[begin:einde]) == data
-    assert "<" not in blok.string and ">" not in blok.string
+    opening = '<script type="application/ld+json">'
+    begin = 0
+    for blok in blokken:
+        begin = inhoud.index(opening, begin) + len(opening)
+        einde = re.compile("</script", re.IGNORECASE).search(inhoud, begin).start()
+        assert json.loads(inhoud[begin:einde]) == json.loads(blok.string)
+        assert "<" not in blok.string and ">" not in blok.string
 
 
 def test_rich_text_keeps_formatting_and_loses_scripts(product, client):

@@ -14,7 +14,7 @@ from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_
 
 from agenda.models import AgendaIndexPage, EvenementPage
 from kennisbank.models import KennisbankPage, ProductPage
-from portal.site.models import HomePage, InformatiePagina
+from portal.site.models import HomePage, InformatiePagina, ToegankelijkheidsverklaringPage
 from portal.themas.models import LandelijkThemaPage, ThemaIndexPage
 from werkplaatsen.models import (
     AssociatiePage,
@@ -38,9 +38,11 @@ RULES = {
             ThemagroepIndexPage,
             AgendaIndexPage,
             InformatiePagina,
+            ToegankelijkheidsverklaringPage,
         },
     ),
     InformatiePagina: ({HomePage, InformatiePagina, AssociatiePage}, {InformatiePagina}),
+    ToegankelijkheidsverklaringPage: ({HomePage}, set()),
     WerkplaatsIndexPage: ({HomePage}, {WerkplaatsPage}),
     WerkplaatsPage: (
         {WerkplaatsIndexPage},

@@ -28,7 +28,7 @@ from wagtail.models import Page
 from wagtail.test.utils.form_data import querydict_from_html
 
 from agenda.models import EvenementPage
-from portal.site.models import InformatiePagina
+from portal.site.models import InformatiePagina, ToegankelijkheidsverklaringPage
 from portal.site.rollen import BEHEER_GROEP, richt_rollen_in
 from tests.support.tree import add_product, build_tree, publish
 from werkplaatsen.models import (
@@ -178,6 +178,20 @@ def bouw_rollenboom():
         registratie_url="https://example.org/aanmelden",
     )
     tree["over_ons"] = publish(home, InformatiePagina(title="Over ons", slug="over-ons", intro="x"))
+    tree["toegankelijkheid"] = publish(
+        home,
+        ToegankelijkheidsverklaringPage(
+            title="Toegankelijkheid",
+            slug="toegankelijkheid",
+            intro="x",
+            status="C",
+            datum_verklaring=datetime.date(2026, 12, 1),
+            reikwijdte="x",
+            onderzoeksmethode="x",
+            onderzoek_gepland=datetime.date(2027, 5, 1),
+            contact_email="toegankelijkheid@example.org",
+        ),
+    )
     tree["contact"] = publish(
         tree["associatie"], InformatiePagina(title="Contact", slug="contact", intro="x")
     )
@@ -287,4 +301,5 @@ PAGINATYPEN = {
     "agenda": "associatie_redacteur",
     "symposium": "associatie_redacteur",
     "over_ons": "associatie_redacteur",
+    "toegankelijkheid": "associatie_redacteur",
 }
