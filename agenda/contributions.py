@@ -38,6 +38,4 @@ def evenementen_over_thema(page, request):
 
 @contributes_to(EvenementPage)
 def aanmeldformulier(page, request):
-    if not page.aanmelden:
-        return {}
-    return {"aanmeldformulier": AanmeldForm()}
+    return {"aanmeldformulier": AanmeldForm() if page.aanmelden else None}
