@@ -483,3 +483,20 @@ class BewaartermijnTests(AanmeldTestCase):
         with tijd_op(na_drie_dagen), override_settings(AANMELDINGEN_BEWAARDAGEN=2):
             call_command("verwijder_aanmeldingen", stdout=io.StringIO())
         self.assertEqual(Aanmelding.objects.count(), 0)
+
+
+def test_demo_komende_symposia_hebben_aanmelden_en_de_privacypagina_noemt_de_termijn():
+    from portal.demo.evenementen import EVENEMENTEN
+    from portal.demo.paginas import INFORMATIEPAGINAS
+
+    komend = [
+        e for e in EVENEMENTEN if e["soort"] == "symposium" and e["start"] > timezone.now()
+    ]
+    for evenement in komend:
+        aanmelden = evenement.get("aanmelden")
+        assert aanmelden, evenement["slug"]
+        assert aanmelden["capaciteit"] > 0
+        assert aanmelden["tot"] < evenement["start"]
+    (privacy,) = [p for p in INFORMATIEPAGINAS if p[0] == "privacy"]
+    tekst = " ".join(html for _soort, html in privacy[3])
+    assert f"{settings.AANMELDINGEN_BEWAARDAGEN} dagen na het evenement" in tekst
