@@ -8,6 +8,8 @@ import csv
 import datetime
 import io
 import re
+import threading
+import unittest
 from urllib.parse import urlsplit
 
 import icalendar
@@ -17,17 +19,25 @@ from django.contrib.auth.models import Group
 from django.contrib.messages import get_messages
 from django.core import mail, signing
 from django.core.management import call_command
-from django.test import Client, TestCase, override_settings
+from django.db import connection, connections
+from django.test import Client, TestCase, TransactionTestCase, override_settings
 from django.urls import reverse
 from django.utils import timezone
 from wagtail.models import Page
 from wagtail.test.utils.form_data import querydict_from_html
 
-from agenda.inschrijving import AL_AANGEMELD, GESLOTEN
+from agenda.inschrijving import AL_AANGEMELD, GESLOTEN, AanmeldingGeweigerd, meld_aan
 from agenda.models import Aanmelding, AanmeldStatus, EvenementPage
 from agenda.wagtail_hooks import aanmeldingen
 from portal.site.rollen import BEHEER_GROEP
-from tests.support.role_tree import VasteMediaMap, bouw_rollenboom, formulierdata, tijd_op
+from tests.support.role_tree import (
+    VasteMediaMap,
+    add_event,
+    bouw_rollenboom,
+    formulierdata,
+    tijd_op,
+)
+from tests.support.tree import build_tree
 from werkplaatsen.models import WerkplaatsPage
 from werkplaatsen.rechten import ASSOCIATIE_GROEP, groep_van
 
@@ -489,9 +499,7 @@ def test_demo_komende_symposia_hebben_aanmelden_en_de_privacypagina_noemt_de_ter
     from portal.demo.evenementen import EVENEMENTEN
     from portal.demo.paginas import INFORMATIEPAGINAS
 
-    komend = [
-        e for e in EVENEMENTEN if e["soort"] == "symposium" and e["start"] > timezone.now()
-    ]
+    komend = [e for e in EVENEMENTEN if e["soort"] == "symposium" and e["start"] > timezone.now()]
     for evenement in komend:
         aanmelden = evenement.get("aanmelden")
         assert aanmelden, evenement["slug"]
@@ -500,3 +508,47 @@ def test_demo_komende_symposia_hebben_aanmelden_en_de_privacypagina_noemt_de_ter
     (privacy,) = [p for p in INFORMATIEPAGINAS if p[0] == "privacy"]
     tekst = " ".join(html for _soort, html in privacy[3])
     assert f"{settings.AANMELDINGEN_BEWAARDAGEN} dagen na het evenement" in tekst
+
+
+@unittest.skipUnless(connection.vendor == "postgresql", "row locks need PostgreSQL")
+class GelijktijdigTests(TransactionTestCase):
+    """Visitors who submit at the same moment, each in their own connection and transaction."""
+
+    def tegelijk(self, evenement, emails):
+        start = threading.Barrier(len(emails))
+        uitkomsten = []
+
+        def aanmelden(email):
+            try:
+                start.wait()
+                uitkomsten.append(meld_aan(evenement, "Naam", email, "Organisatie").status)
+            except AanmeldingGeweigerd as weigering:
+                uitkomsten.append(weigering.veld)
+            finally:
+                connections.close_all()
+
+        draden = [threading.Thread(target=aanmelden, args=[email]) for email in emails]
+        for draad in draden:
+            draad.start()
+        for draad in draden:
+            draad.join()
+        return sorted(uitkomsten)
+
+    def evenement(self):
+        tree = build_tree()
+        pagina = add_event(
+            tree["agenda"], "Klein", timezone.now() + datetime.timedelta(days=5), slug="klein"
+        )
+        return zet_aanmelden_aan(pagina, capaciteit=1)
+
+    def test_een_laatste_plaats_gaat_naar_een_van_hen(self):
+        evenement = self.evenement()
+        uitkomsten = self.tegelijk(evenement, [f"p{i}@example.org" for i in range(4)])
+        self.assertEqual(uitkomsten, ["aangemeld"] + ["wachtlijst"] * 3)
+        self.assertEqual(evenement.plaatsen_bezet(), 1)
+
+    def test_hetzelfde_adres_tegelijk_telt_een_keer(self):
+        evenement = self.evenement()
+        uitkomsten = self.tegelijk(evenement, ["zelfde@example.org", "ZELFDE@example.org"])
+        self.assertEqual(uitkomsten, ["aangemeld", "email"])
+        self.assertEqual(Aanmelding.objects.count(), 1)
