@@ -13,6 +13,8 @@ import json
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 
+from portal.demo.evenementen import SYMPOSIUM_2027
+
 from .conftest import SCREENSHOTS_DIR, WIDTHS
 
 pytestmark = pytest.mark.browser
@@ -35,8 +37,12 @@ PAGE_TYPES = [
     "EvenementPage",
 ]
 
+# The demo's coming symposium, with registration on this site.
+SYMPOSIUM_MET_AANMELDEN = f"/agenda/{SYMPOSIUM_2027['slug']}/"
+
 # name: (path, or a function of the site that gives it; expected status)
 PAGES = {
+    "evenement-aanmeldformulier": (SYMPOSIUM_MET_AANMELDEN, 200),
     "contact": ("/contact/", 200),
     "privacy": ("/privacy/", 200),
     "toegankelijkheid": ("/toegankelijkheid/", 200),
@@ -63,11 +69,15 @@ _checked = {}
 
 def _check(open_page, path, width, status=200):
     page = open_page(path, width, expect_status=status, bypass_csp=True)
-    results = _axe.run(page, options=AXE_OPTIONS)
-    _checked[(path, width)] = results.violations_count
-    _write_report()
-    assert results.violations_count == 0, f"{path} at {width} px:\n{results.generate_report()}"
+    _check_open(page, path, width)
     return page
+
+
+def _check_open(page, name, width):
+    results = _axe.run(page, options=AXE_OPTIONS)
+    _checked[(name, width)] = results.violations_count
+    _write_report()
+    assert results.violations_count == 0, f"{name} at {width} px:\n{results.generate_report()}"
 
 
 def _write_report():
@@ -110,6 +120,27 @@ def test_page_has_no_axe_violations(open_page, site, name, width):
     if callable(path):
         path = path(site)
     _check(open_page, path, width, status)
+
+
+@pytest.mark.parametrize("width", WIDTHS)
+def test_registration_error_and_success_have_no_axe_violations(open_page, width):
+    """Submitted for real: first empty (the error state), then filled in (the success page)."""
+    page = open_page(SYMPOSIUM_MET_AANMELDEN, width, bypass_csp=True)
+    formulier = page.locator("#aanmeldformulier")
+    with page.expect_navigation():
+        formulier.locator("button[type=submit]").click()
+    assert page.locator("#aanmeldfouten").is_visible()
+    assert page.locator("#id_email").get_attribute("aria-invalid") == "true"
+    _check_open(page, f"{SYMPOSIUM_MET_AANMELDEN} (fouten)", width)
+
+    page.fill("#id_naam", "Axe Test")
+    page.fill("#id_email", f"axe-{width}@example.org")
+    page.fill("#id_organisatie", "Testorganisatie")
+    with page.expect_navigation():
+        formulier.locator("button[type=submit]").click()
+    assert "/ontvangen/" in page.url
+    assert page.locator("h1").inner_text() == "Je bent aangemeld"
+    _check_open(page, f"{SYMPOSIUM_MET_AANMELDEN} (aangemeld)", width)
 
 
 def test_axe_reports_a_planted_violation(open_page, site):
