@@ -151,7 +151,8 @@ class EvenementPage(ContributedContextMixin, RegionaalOnderdeel, Page):
         default=False,
         help_text=_(
             "Vink aan om bezoekers zich op de pagina van het evenement te laten aanmelden. "
-            "Wie zich aanmeldt als het vol is, komt op de wachtlijst."
+            "Wie zich aanmeldt als het vol is, komt op de wachtlijst. Een adres bij "
+            "'aanmelden via' tonen we dan niet."
         ),
     )
     capaciteit = models.PositiveIntegerField(
@@ -166,7 +167,7 @@ class EvenementPage(ContributedContextMixin, RegionaalOnderdeel, Page):
         _("aanmelden kan tot"),
         null=True,
         blank=True,
-        help_text=_("Leeg: aanmelden kan tot het evenement begint."),
+        help_text=_("Leeg, of later dan het begin: aanmelden kan tot het evenement begint."),
     )
     is_voorbeeld = voorbeeld_veld(
         _(
@@ -246,17 +247,14 @@ class EvenementPage(ContributedContextMixin, RegionaalOnderdeel, Page):
             raise ValidationError(
                 {"capaciteit": _("Vul het aantal plaatsen in als aanmelden aanstaat.")}
             )
-        if self.registratie_url:
+        laatste_dag = timezone.localdate(self.eind or self.start) if self.start else None
+        if (
+            self.aanmelden_tot
+            and laatste_dag
+            and timezone.localdate(self.aanmelden_tot) > laatste_dag
+        ):
             raise ValidationError(
-                {
-                    "aanmelden": _(
-                        "Aanmelden kan hier of via een ander adres ('aanmelden via'), niet allebei."
-                    )
-                }
-            )
-        if self.aanmelden_tot and self.start and self.aanmelden_tot > (self.eind or self.start):
-            raise ValidationError(
-                {"aanmelden_tot": _("Aanmelden kan niet doorgaan tot na het evenement.")}
+                {"aanmelden_tot": _("Aanmelden kan niet openblijven tot na het evenement.")}
             )
 
     def get_context(self, request, *args, **kwargs):
@@ -269,8 +267,8 @@ class EvenementPage(ContributedContextMixin, RegionaalOnderdeel, Page):
         return (self.eind or self.start) < timezone.now()
 
     def aanmelden_sluit(self):
-        """The moment registration closes: the closing date, else the start."""
-        return self.aanmelden_tot or self.start
+        """The moment registration closes: the closing date, at the latest the start."""
+        return min(self.aanmelden_tot or self.start, self.start)
 
     def aanmelding_open(self, moment=None):
         """Whether a visitor can register on this site now (when full: on the waiting list)."""

@@ -18,6 +18,7 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.contrib.messages import get_messages
 from django.core import mail, signing
+from django.core.exceptions import ValidationError
 from django.core.management import call_command
 from django.db import connection, connections
 from django.test import Client, TestCase, TransactionTestCase, override_settings
@@ -317,6 +318,17 @@ class RedacteurTests(AanmeldTestCase):
         self.assertTrue(live.aanmelden)
         self.assertTrue(live.aanmelding_open())
         self.assertContains(Client().get(live.url), "Er zijn nog 40 plaatsen vrij.")
+
+    def test_sluiten_na_het_evenement_kan_niet_en_later_dan_het_begin_telt_niet(self):
+        evenement = EvenementPage.objects.get(pk=self.symposium.pk)
+        evenement.aanmelden_tot = (evenement.eind or evenement.start) + datetime.timedelta(days=1)
+        with self.assertRaisesMessage(ValidationError, "tot na het evenement"):
+            evenement.full_clean()
+        evenement.aanmelden_tot = evenement.start + datetime.timedelta(minutes=30)
+        evenement.full_clean()
+        self.assertEqual(evenement.aanmelden_sluit(), evenement.start)
+        with tijd_op(evenement.start + datetime.timedelta(minutes=10)):
+            self.assertFalse(evenement.aanmelding_open())
 
     def test_meer_plaatsen_schuift_de_wachtlijst_door(self):
         for i in range(3):
