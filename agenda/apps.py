@@ -8,3 +8,6 @@ class AgendaConfig(AppConfig):
 
     def ready(self):
         from agenda import contributions  # noqa: F401  (registers page context)
+        from agenda.signal_handlers import verbind_signalen
+
+        verbind_signalen()

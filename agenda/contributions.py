@@ -1,6 +1,8 @@
 """What the agenda adds to pages: the events of a Werkplaats, the meetings of a leeratelier
-and the coming events on a thema (see portal/basis/contributions.py)."""
+and the coming events on a thema (see portal/basis/contributions.py), and the registration
+form to its own event page."""
 
+from agenda.forms import AanmeldForm
 from agenda.models import EvenementPage
 from portal.basis.contributions import contributes_to
 from portal.basis.openbaar import openbaar
@@ -32,3 +34,8 @@ def evenementen_over_thema(page, request):
     return {
         "evenementen": EvenementPage.objects.komend().filter(themas=page)[:EVENEMENTEN_OP_PAGINA]
     }
+
+
+@contributes_to(EvenementPage)
+def aanmeldformulier(page, request):
+    return {"aanmeldformulier": AanmeldForm() if page.aanmelden else None}

@@ -122,3 +122,18 @@ def agenda_ics(request):
     response = HttpResponse(body, content_type="text/calendar; charset=utf-8")
     response["Content-Disposition"] = 'inline; filename="agenda-werkplaatsen-sociaal-domein.ics"'
     return response
+
+
+def evenement_ics(evenement):
+    """One event as an iCalendar file, e.g. for the attachment of a confirmation mail."""
+    regels = [
+        "BEGIN:VCALENDAR",
+        "VERSION:2.0",
+        f"PRODID:{PRODID}",
+        "CALSCALE:GREGORIAN",
+        "METHOD:PUBLISH",
+        *VTIMEZONE,
+        *vevent(evenement, site_url(), timezone.now()),
+        "END:VCALENDAR",
+    ]
+    return "\r\n".join(_fold(regel) for regel in regels) + "\r\n"

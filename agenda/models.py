@@ -1,10 +1,20 @@
+import uuid
+
 from django import forms
+from django.core import signing
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.db.models.functions import Lower
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalManyToManyField
-from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
+from wagtail.admin.panels import (
+    FieldPanel,
+    FieldRowPanel,
+    MultiFieldPanel,
+    ObjectList,
+    TabbedInterface,
+)
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page, PageManager
 from wagtail.query import PageQuerySet
@@ -13,6 +23,7 @@ from wagtail.search import index
 from agenda.blocks import ProgrammaBlock
 from agenda.filters import Agendafilter
 from portal.basis.blocks import RICHTEXT_FEATURES
+from portal.basis.contributions import ContributedContextMixin
 from portal.basis.openbaar import openbaar
 from portal.basis.redactie import bron_panel, bronnotitie_veld, voorbeeld_veld
 from portal.basis.structured_data import term
@@ -87,7 +98,7 @@ class AgendaIndexPage(Page):
         return context
 
 
-class EvenementPage(RegionaalOnderdeel, Page):
+class EvenementPage(ContributedContextMixin, RegionaalOnderdeel, Page):
     """An event: national ones live under /agenda/, regional ones under their Werkplaats."""
 
     soort = models.CharField(
@@ -144,6 +155,29 @@ class EvenementPage(RegionaalOnderdeel, Page):
         related_name="evenementen",
         help_text=_("De landelijke thema's waar het evenement over gaat."),
     )
+    aanmelden = models.BooleanField(
+        _("aanmelden op deze site"),
+        default=False,
+        help_text=_(
+            "Vink aan om bezoekers zich op de pagina van het evenement te laten aanmelden. "
+            "Wie zich aanmeldt als het vol is, komt op de wachtlijst. Een adres bij "
+            "'aanmelden via' tonen we dan niet."
+        ),
+    )
+    capaciteit = models.PositiveIntegerField(
+        _("aantal plaatsen"),
+        null=True,
+        blank=True,
+        help_text=_(
+            "Hoeveel deelnemers er kunnen komen; daarna komen aanmeldingen op de wachtlijst."
+        ),
+    )
+    aanmelden_tot = models.DateTimeField(
+        _("aanmelden kan tot"),
+        null=True,
+        blank=True,
+        help_text=_("Leeg, of later dan het begin: aanmelden kan tot het evenement begint."),
+    )
     is_voorbeeld = voorbeeld_veld(
         _(
             "Een verzonnen evenement, bijvoorbeeld om de agenda te demonstreren: de site toont "
@@ -169,6 +203,24 @@ class EvenementPage(RegionaalOnderdeel, Page):
         FieldPanel("is_voorbeeld"),
         bron_panel(),
     ]
+    aanmelding_panels = [
+        MultiFieldPanel(
+            [FieldPanel("aanmelden"), FieldPanel("capaciteit"), FieldPanel("aanmelden_tot")],
+            heading=_("Aanmelden op deze site"),
+            help_text=_(
+                "Aanmeldingen staan in het beheer onder Aanmeldingen. De gegevens worden "
+                "verwijderd als het evenement een tijd voorbij is."
+            ),
+        ),
+    ]
+    edit_handler = TabbedInterface(
+        [
+            ObjectList(content_panels, heading=_("Content")),
+            ObjectList(aanmelding_panels, heading=_("Aanmelden")),
+            ObjectList(Page.promote_panels, heading=_("Promote")),
+            ObjectList(Page.settings_panels, heading=_("Settings")),
+        ]
+    )
     search_fields = Page.search_fields + [
         index.SearchField("samenvatting"),
         index.SearchField("beschrijving"),
@@ -195,6 +247,24 @@ class EvenementPage(RegionaalOnderdeel, Page):
             )
         if self.eind and self.start and self.eind < self.start:
             raise ValidationError({"eind": _("Het einde kan niet voor het begin liggen.")})
+        self.clean_aanmelden()
+
+    def clean_aanmelden(self):
+        if not self.aanmelden:
+            return
+        if not self.capaciteit:
+            raise ValidationError(
+                {"capaciteit": _("Vul het aantal plaatsen in als aanmelden aanstaat.")}
+            )
+        laatste_dag = timezone.localdate(self.eind or self.start) if self.start else None
+        if (
+            self.aanmelden_tot
+            and laatste_dag
+            and timezone.localdate(self.aanmelden_tot) > laatste_dag
+        ):
+            raise ValidationError(
+                {"aanmelden_tot": _("Aanmelden kan niet openblijven tot na het evenement.")}
+            )
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
@@ -245,3 +315,84 @@ class EvenementPage(RegionaalOnderdeel, Page):
     @property
     def is_geweest(self):
         return (self.eind or self.start) < timezone.now()
+
+    def aanmelden_sluit(self):
+        """The moment registration closes: the closing date, at the latest the start."""
+        return min(self.aanmelden_tot or self.start, self.start)
+
+    def aanmelding_open(self, moment=None):
+        """Whether a visitor can register on this site now (when full: on the waiting list)."""
+        moment = moment or timezone.now()
+        return bool(self.aanmelden and self.capaciteit) and moment < self.aanmelden_sluit()
+
+    def plaatsen_bezet(self):
+        return self.aanmeldingen.filter(status=AanmeldStatus.AANGEMELD).count()
+
+    def plaatsen_vrij(self):
+        return max((self.capaciteit or 0) - self.plaatsen_bezet(), 0)
+
+
+class AanmeldStatus(models.TextChoices):
+    AANGEMELD = "aangemeld", _("aangemeld")
+    WACHTLIJST = "wachtlijst", _("op de wachtlijst")
+
+
+class Aanmelding(models.Model):
+    """A visitor's registration for an event; deleted some time after the event (privacy)."""
+
+    AFMELD_SALT = "agenda.aanmelding.afmelden"
+
+    evenement = models.ForeignKey(
+        EvenementPage,
+        verbose_name=_("evenement"),
+        on_delete=models.CASCADE,
+        related_name="aanmeldingen",
+    )
+    naam = models.CharField(_("naam"), max_length=200)
+    email = models.EmailField(_("e-mailadres"))
+    organisatie = models.CharField(_("organisatie"), max_length=200)
+    opmerkingen = models.TextField(_("opmerkingen"), max_length=2000, blank=True)
+    status = models.CharField(
+        _("status"), max_length=12, choices=AanmeldStatus.choices, default=AanmeldStatus.AANGEMELD
+    )
+    aangemeld_op = models.DateTimeField(_("aangemeld op"), default=timezone.now)
+    doorgeschoven_op = models.DateTimeField(_("van de wachtlijst op"), null=True, blank=True)
+    # Random, so that a cancel link names exactly one registration (never a reused pk).
+    sleutel = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+
+    class Meta:
+        verbose_name = _("aanmelding")
+        verbose_name_plural = _("aanmeldingen")
+        ordering = ["aangemeld_op", "pk"]
+        constraints = [
+            models.UniqueConstraint(
+                "evenement", Lower("email"), name="agenda_aanmelding_een_per_adres"
+            )
+        ]
+        permissions = [("view_alle_aanmeldingen", _("Aanmeldingen van alle evenementen bekijken"))]
+
+    def __str__(self):
+        return f"{self.naam} ({self.evenement.title})"
+
+    def afmeldtoken(self):
+        return signing.dumps(str(self.sleutel), salt=self.AFMELD_SALT)
+
+    @classmethod
+    def bij_afmeldtoken(cls, token, evenement):
+        """The registration a cancel token names for ``evenement``; None if forged or gone."""
+        try:
+            sleutel = uuid.UUID(signing.loads(token, salt=cls.AFMELD_SALT))
+        except (signing.BadSignature, ValueError, TypeError):
+            return None
+        return cls.objects.filter(sleutel=sleutel, evenement=evenement).first()
+
+    def plaats_op_wachtlijst(self):
+        if self.status != AanmeldStatus.WACHTLIJST:
+            return None
+        eerder = models.Q(aangemeld_op__lt=self.aangemeld_op) | models.Q(
+            aangemeld_op=self.aangemeld_op, pk__lt=self.pk
+        )
+        wachtend = Aanmelding.objects.filter(
+            evenement_id=self.evenement_id, status=AanmeldStatus.WACHTLIJST
+        )
+        return wachtend.filter(eerder).count() + 1

@@ -6,6 +6,7 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
+from agenda import views as agenda_views
 from agenda.ical import agenda_ics
 from kennisbank import feeds
 from kennisbank.oai.views import oai_pmh
@@ -43,6 +44,17 @@ urlpatterns = [
     path("feeds/thema/<str:slug>/", feeds.ThemaProductenFeed(), name="feed_thema"),
     path("feeds/thema/<str:slug>/atom/", feeds.ThemaProductenAtomFeed(), name="feed_thema_atom"),
     path("agenda.ics", agenda_ics, name="agenda_ics"),
+    path("aanmelden/<int:evenement_id>/", agenda_views.aanmelden, name="agenda_aanmelden"),
+    path(
+        "aanmelden/<int:evenement_id>/ontvangen/<str:token>/",
+        agenda_views.aangemeld,
+        name="agenda_aangemeld",
+    ),
+    path(
+        "afmelden/<int:evenement_id>/<str:token>/",
+        agenda_views.afmelden,
+        name="agenda_afmelden",
+    ),
     path("oai/", oai_pmh, name="oai"),
     path("sitemap.xml", sitemap, {"sitemaps": {"wagtail": OpenbareSitemap}}, name="sitemap"),
     path("robots.txt", robots_txt, name="robots_txt"),

@@ -104,8 +104,19 @@ def evenement_spec(data, boom):
         "programma": programma(data.get("programma", []), boom),
         "is_voorbeeld": data.get("voorbeeld", False),
         "herkomst_notitie": data.get("notitie", ""),
+        **aanmeldvelden(data.get("aanmelden")),
     }
     return PaginaSpec(EvenementPage, data["slug"], velden)
+
+
+def aanmeldvelden(aanmelden):
+    if not aanmelden:
+        return {"aanmelden": False, "capaciteit": None, "aanmelden_tot": None}
+    return {
+        "aanmelden": True,
+        "capaciteit": aanmelden["capaciteit"],
+        "aanmelden_tot": aanmelden["tot"],
+    }
 
 
 def programma(onderdelen, boom):

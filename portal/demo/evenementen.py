@@ -104,6 +104,8 @@ SYMPOSIUM_2027 = {
     "notitie": DEMO_NOTITIE,
     "locatie": DEMO_LOCATIE,
     "themas": ["sociale-basis", "impact"],
+    # Registration on the site (agenda/inschrijving.py): a full room puts people on a waiting list.
+    "aanmelden": {"capaciteit": 150, "tot": moment(2027, 6, 3, 17, 0)},
     "programma": [
         onderdeel("09:30:00", "10:00:00", "Inloop en ontvangst"),
         onderdeel("10:00:00", "10:30:00", "Opening (voorbeeld)", ["Krijn van Beek"]),

@@ -1,5 +1,7 @@
 """Texts of the home page, the overview pages, the Associatie and the information pages."""
 
+from django.conf import settings
+
 SITE_NAAM = "Werkplaatsen Sociaal Domein"
 CONTACT_EMAIL = "info@werkplaatsensociaaldomein.nl"
 
@@ -130,6 +132,15 @@ INFORMATIEPAGINAS = [
                 "externe diensten, zoals statistiekdiensten, lettertypen of video's van andere "
                 "partijen. Alleen wie inlogt om de site te beheren, krijgt een cookie die nodig "
                 "is om ingelogd te blijven.</p>",
+            ),
+            (
+                "tekst",
+                "<p>Meld je je via deze site aan voor een evenement, dan bewaren we je naam, "
+                "e-mailadres, organisatie en opmerkingen alleen om het evenement te organiseren. "
+                "Het aanmeldformulier zet een cookie tegen misbruik van het formulier. Met de link "
+                "in de bevestigingsmail meld je je af; dan verwijderen we je gegevens meteen. "
+                f"Anders verwijderen we ze {settings.AANMELDINGEN_BEWAARDAGEN} dagen na het "
+                "evenement.</p>",
             ),
             (
                 "tekst",

@@ -191,6 +191,10 @@ PAGINACACHE_NOODDUUR = int(os.environ.get("PAGINACACHE_NOODDUUR", "60"))
 # After a change: how long one request may render a page while others get its previous version.
 PAGINACACHE_RENDERTIJD = int(os.environ.get("PAGINACACHE_RENDERTIJD", "10"))
 
+# Registrations for events (agenda/inschrijving.py): deleted this many days after the event by
+# `manage.py verwijder_aanmeldingen` (run daily from cron). The privacy page states the default.
+AANMELDINGEN_BEWAARDAGEN = int(os.environ.get("AANMELDINGEN_BEWAARDAGEN", "30"))
+
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
     {

@@ -16,6 +16,10 @@ Three kinds of people work in the admin:
   collection, the workflows, and moderation of the regions that are under review.
 * ``Beheer``: users, groups and the site settings; no content.
 
+Registrations for events (``agenda.Aanmelding``, read and export only): Beheer and the
+Associatie see those of every event, a Werkplaats's editors those of their own events
+(``agenda/rechten.py``).
+
 Wagtail's own migrations add the groups ``Editors`` and ``Moderators``, with rights on every
 page and collection, and the workflow and task "Moderators approval". Rights on the whole tree
 would undo the regional roles, so setup_roles deletes those groups (or, when people are still
@@ -96,9 +100,14 @@ REGIO_MODELRECHTEN = (
     "werkplaatsen.add_persoon",
     "werkplaatsen.change_persoon",
     "werkplaatsen.delete_persoon",
+    # Narrowed to the events of the group's own Werkplaats by agenda/rechten.py.
+    "agenda.view_aanmelding",
 )
+# Registrations for every event, national ones included (agenda/rechten.py).
+ALLE_AANMELDINGEN = ("agenda.view_aanmelding", "agenda.view_alle_aanmeldingen")
 ASSOCIATIE_MODELRECHTEN = (
     *REGIO_MODELRECHTEN,
+    "agenda.view_alle_aanmeldingen",
     "portal.change_homepage",
     "portal.publish_homepage",
     "wagtailcore.add_workflow",
@@ -115,6 +124,7 @@ BEHEER_MODELRECHTEN = (
     "auth.change_group",
     "auth.delete_group",
     "portal.change_siteinstellingen",
+    *ALLE_AANMELDINGEN,
 )
 
 

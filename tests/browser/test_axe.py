@@ -12,6 +12,8 @@ import json
 
 import pytest
 
+from portal.demo.evenementen import SYMPOSIUM_2027
+
 from . import axe
 from .conftest import ROOT, SCREENSHOTS_DIR, WIDTHS
 
@@ -36,8 +38,12 @@ PAGE_TYPES = [
     "EvenementPage",
 ]
 
+# The demo's coming symposium, with registration on this site.
+SYMPOSIUM_MET_AANMELDEN = f"/agenda/{SYMPOSIUM_2027['slug']}/"
+
 # name: (path, or a function of the site that gives it; expected status)
 PAGES = {
+    "evenement-aanmeldformulier": (SYMPOSIUM_MET_AANMELDEN, 200),
     "contact": ("/contact/", 200),
     "privacy": ("/privacy/", 200),
     "toegankelijkheid": ("/toegankelijkheid/", 200),
@@ -60,12 +66,16 @@ _checked = {}
 
 def _check(open_page, path, width, status=200):
     page = open_page(path, width, expect_status=status, bypass_csp=True)
+    _check_open(page, path, width)
+    return page
+
+
+def _check_open(page, name, width):
     results = axe.run(page)
     assert results["testEngine"]["version"] == axe.version()
-    _checked[(path, width)] = {v["id"]: len(v["nodes"]) for v in results["violations"]}
+    _checked[(name, width)] = {v["id"]: len(v["nodes"]) for v in results["violations"]}
     _write_report()
-    assert not results["violations"], f"{path} at {width} px:\n{axe.report(results)}"
-    return page
+    assert not results["violations"], f"{name} at {width} px:\n{axe.report(results)}"
 
 
 def _write_report():
@@ -110,6 +120,27 @@ def test_page_has_no_axe_violations(open_page, site, name, width):
     if callable(path):
         path = path(site)
     _check(open_page, path, width, status)
+
+
+@pytest.mark.parametrize("width", WIDTHS)
+def test_registration_error_and_success_have_no_axe_violations(open_page, width):
+    """Submitted for real: first empty (the error state), then filled in (the success page)."""
+    page = open_page(SYMPOSIUM_MET_AANMELDEN, width, bypass_csp=True)
+    formulier = page.locator("#aanmeldformulier")
+    with page.expect_navigation():
+        formulier.locator("button[type=submit]").click()
+    assert page.locator("#aanmeldfouten").is_visible()
+    assert page.locator("#id_email").get_attribute("aria-invalid") == "true"
+    _check_open(page, f"{SYMPOSIUM_MET_AANMELDEN} (fouten)", width)
+
+    page.fill("#id_naam", "Axe Test")
+    page.fill("#id_email", f"axe-{width}@example.org")
+    page.fill("#id_organisatie", "Testorganisatie")
+    with page.expect_navigation():
+        formulier.locator("button[type=submit]").click()
+    assert "/ontvangen/" in page.url
+    assert page.locator("h1").inner_text() == "Je bent aangemeld"
+    _check_open(page, f"{SYMPOSIUM_MET_AANMELDEN} (aangemeld)", width)
 
 
 def test_axe_reports_a_planted_violation(open_page, site):
