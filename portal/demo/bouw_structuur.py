@@ -23,6 +23,7 @@ from portal.demo.bouwstenen import (
 from portal.demo.leerateliers import LEERATELIERS
 from portal.site.models import HomePage, InformatiePagina, SiteInstellingen
 from portal.themas.models import LandelijkThemaPage, ThemaIndexPage
+from portal.volgen.models import NieuwsbriefIndexPage, NieuwsbriefPage
 from werkplaatsen.models import (
     AssociatiePage,
     Gemeente,
@@ -80,6 +81,7 @@ def bouw(verslag):
     boom.menu = bouw_hoofdmenu(boom.home, verslag)
     boom.associatie = bouw_associatie(boom, verslag)
     koppel_voettekst(bouw_informatiepaginas(boom.home, verslag), verslag)
+    bouw_nieuwsbrief(boom.home, verslag)
     boom.themas = bouw_themas(boom.menu["themas"], verslag)
     boom.themagroepen = bouw_themagroepen(boom, verslag)
     zorg_voor_gemeenten(verslag)
@@ -197,6 +199,16 @@ def bouw_informatiepaginas(home, verslag):
             home, PaginaSpec(InformatiePagina, slug, velden), verslag
         )
     return resultaat
+
+
+def bouw_nieuwsbrief(home, verslag):
+    """The newsletter's archive, with one example newsletter: published, never sent."""
+    data = paginas.NIEUWSBRIEF
+    velden = {"title": data["titel"], "intro": data["intro"], "show_in_menus": False}
+    index = zorg_voor_pagina(home, PaginaSpec(NieuwsbriefIndexPage, data["slug"], velden), verslag)
+    voorbeeld = data["voorbeeld"]
+    velden = {"title": voorbeeld["titel"], "intro": voorbeeld["intro"], "body": voorbeeld["body"]}
+    zorg_voor_pagina(index, PaginaSpec(NieuwsbriefPage, voorbeeld["slug"], velden), verslag)
 
 
 def koppel_voettekst(informatiepaginas, verslag):

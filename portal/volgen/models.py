@@ -70,7 +70,14 @@ class Attendering(models.Model):
 class NieuwsbriefIndexPage(Page):
     """The newsletter's home: sign-up and the archive of sent newsletters."""
 
-    intro = RichTextField(_("introductie"), blank=True, features=RICHTEXT_FEATURES)
+    intro = RichTextField(
+        _("introductie"),
+        blank=True,
+        features=RICHTEXT_FEATURES,
+        help_text=_(
+            "Korte tekst boven de aanmeldlink en het archief van verstuurde nieuwsbrieven."
+        ),
+    )
 
     content_panels = Page.content_panels + [FieldPanel("intro")]
     parent_page_types = ["portal.HomePage"]
@@ -96,8 +103,19 @@ class NieuwsbriefPage(Page):
     """One newsletter: written and previewed (as a web page and as a mail) in the admin, sent
     once to the confirmed subscribers (portal/volgen/nieuwsbrief.py)."""
 
-    intro = models.TextField(_("introductie"), blank=True)
-    body = RichTextField(_("inhoud"), features=RICHTEXT_FEATURES)
+    intro = models.TextField(
+        _("introductie"),
+        blank=True,
+        help_text=_("Een of twee zinnen bovenaan de e-mail en de webpagina."),
+    )
+    body = RichTextField(
+        _("inhoud"),
+        features=RICHTEXT_FEATURES,
+        help_text=_(
+            "De tekst van de nieuwsbrief. Bekijk hem als e-mail met 'Voorbeeld' en kies "
+            "daar 'E-mail (HTML)' of 'E-mail (platte tekst)'."
+        ),
+    )
 
     content_panels = Page.content_panels + [FieldPanel("intro"), FieldPanel("body")]
     parent_page_types = ["volgen.NieuwsbriefIndexPage"]

@@ -33,6 +33,8 @@ PAGE_TYPES = [
     "KennisbankPage",
     "AgendaIndexPage",
     "EvenementPage",
+    "NieuwsbriefIndexPage",
+    "NieuwsbriefPage",
 ]
 
 # name: (path, or a function of the site that gives it; expected status)

@@ -30,6 +30,7 @@ from wagtail.test.utils.form_data import querydict_from_html
 from agenda.models import EvenementPage
 from portal.site.models import InformatiePagina
 from portal.site.rollen import BEHEER_GROEP, richt_rollen_in
+from portal.volgen.models import NieuwsbriefIndexPage, NieuwsbriefPage
 from tests.support.tree import add_product, build_tree, publish
 from werkplaatsen.models import (
     KennisagendaPage,
@@ -178,6 +179,10 @@ def bouw_rollenboom():
         registratie_url="https://example.org/aanmelden",
     )
     tree["over_ons"] = publish(home, InformatiePagina(title="Over ons", slug="over-ons", intro="x"))
+    tree["nieuwsbrieven"] = publish(home, NieuwsbriefIndexPage(title="Nieuwsbrief", slug="nb"))
+    tree["nieuwsbrief"] = publish(
+        tree["nieuwsbrieven"], NieuwsbriefPage(title="Nieuwsbrief mei", slug="mei", body="<p>x</p>")
+    )
     tree["contact"] = publish(
         tree["associatie"], InformatiePagina(title="Contact", slug="contact", intro="x")
     )
@@ -287,4 +292,6 @@ PAGINATYPEN = {
     "agenda": "associatie_redacteur",
     "symposium": "associatie_redacteur",
     "over_ons": "associatie_redacteur",
+    "nieuwsbrieven": "associatie_redacteur",
+    "nieuwsbrief": "associatie_redacteur",
 }
