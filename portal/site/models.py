@@ -61,6 +61,7 @@ class HomePage(Page):
         "themas.ThemaIndexPage",
         "werkplaatsen.ThemagroepIndexPage",
         "agenda.AgendaIndexPage",
+        "volgen.NieuwsbriefIndexPage",
         "portal.InformatiePagina",
     ]
     max_count = 1
