@@ -7,6 +7,7 @@ from django.http import HttpResponse
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from wagtail.rich_text import expand_db_html
 
 from portal.basis.site_url import volledige_url
@@ -51,6 +52,14 @@ def bericht(naar, onderwerp, sjabloon, context, attendering=None):
     return mail
 
 
+def bewaartermijnen():
+    """How long a confirmation link works and an unconfirmed sign-up is kept, for the texts."""
+    return {
+        "geldig_uren": int(settings.VOLGEN_BEVESTIGING_GELDIG.total_seconds() // 3600),
+        "bewaardagen": settings.VOLGEN_ONBEVESTIGD_BEWAREN.days,
+    }
+
+
 def bevestigingsmail(attendering, frequentie):
     return bericht(
         attendering.email,
@@ -60,15 +69,17 @@ def bevestigingsmail(attendering, frequentie):
             "attendering": attendering,
             "frequentie": frequentie,
             "bevestig_url": bevestig_url(attendering, frequentie),
-            "geldig_uren": int(settings.VOLGEN_BEVESTIGING_GELDIG.total_seconds() // 3600),
+            **bewaartermijnen(),
         },
     )
 
 
 def overzichtsmail(attendering, producten, selectie_url):
-    onderwerp = _("Nieuw in de kennisbank: %(aantal)d producten") % {"aantal": len(producten)}
-    if len(producten) == 1:
-        onderwerp = _("Nieuw in de kennisbank: 1 product")
+    onderwerp = ngettext(
+        "Nieuw in de kennisbank: %(aantal)d product",
+        "Nieuw in de kennisbank: %(aantal)d producten",
+        len(producten),
+    ) % {"aantal": len(producten)}
     return bericht(
         attendering.email,
         onderwerp,

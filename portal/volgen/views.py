@@ -50,7 +50,12 @@ def aanmelden(request, nieuwsbrief=False):
         formulier = AanmeldFormulier(initial={"selectie": querystring}, nieuwsbrief=nieuwsbrief)
     else:
         return HttpResponseNotAllowed(["GET", "POST"])
-    context = {"formulier": formulier, "omschrijving": omschrijving, "nieuwsbrief": nieuwsbrief}
+    context = {
+        "formulier": formulier,
+        "omschrijving": omschrijving,
+        "nieuwsbrief": nieuwsbrief,
+        **mails.bewaartermijnen(),
+    }
     return render(request, "volgen/aanmelden.html", context, status=status)
 
 
@@ -72,7 +77,7 @@ def _meld_aan(email, soort, querystring, omschrijving, frequentie):
 
 @never_cache
 def aangemeld(request):
-    return render(request, "volgen/aangemeld.html")
+    return render(request, "volgen/aangemeld.html", mails.bewaartermijnen())
 
 
 def _attendering(gegevens):

@@ -52,6 +52,10 @@ PAGES = {
     "zoeken-leeg": ("/zoeken/", 200),
     "zoeken-resultaten": (lambda site: f"/zoeken/?q={site.zoekterm}", 200),
     "zoeken-geen-resultaten": ("/zoeken/?q=xqzvwk", 200),
+    "volgen-formulier": (lambda site: f"/volgen/?{site.kennisbank_filters}", 200),
+    "volgen-aangemeld": ("/volgen/aangemeld/", 200),
+    "volgen-ongeldige-link": ("/volgen/beheren/ongeldig/", 400),
+    "nieuwsbrief-aanmelden": ("/volgen/nieuwsbrief/", 200),
     "404": ("/deze-pagina-bestaat-niet/", 404),
     "500": ("/test-serverfout/", 500),
 }
@@ -112,6 +116,19 @@ def test_page_has_no_axe_violations(open_page, site, name, width):
     if callable(path):
         path = path(site)
     _check(open_page, path, width, status)
+
+
+@pytest.mark.parametrize("width", WIDTHS)
+def test_the_follow_form_with_errors_has_no_axe_violations(open_page, site, width):
+    """The sign-up form sent with a wrong address: its error state, without JavaScript's help
+    (the form has novalidate, so the server answers)."""
+    page = open_page(f"/volgen/?{site.kennisbank_filters}", width, bypass_csp=True)
+    page.fill("#id_email", "geen-adres")
+    with page.expect_navigation():
+        page.click(".volgen__formulier button[type=submit]")
+    assert page.locator("#id_email-fout").is_visible()
+    results = _axe.run(page, options=AXE_OPTIONS)
+    assert results.violations_count == 0, results.generate_report()
 
 
 def test_axe_reports_a_planted_violation(open_page, site):
