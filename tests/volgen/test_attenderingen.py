@@ -274,3 +274,14 @@ def test_a_wrong_address_gets_a_message_tied_to_the_field(client, tree):
     assert 'aria-invalid="true"' in tekst
     assert mail.outbox == []
     assert not Attendering.objects.exists()
+
+
+def test_a_selection_whose_thema_is_gone_sends_nothing(client, tree):
+    """The kennisbank ignores an unknown thema; the digest must not widen to everything."""
+    armoede_in_noord(client, tree)
+    gisteren_bevestigd()
+    mail.outbox.clear()
+    nieuw_product(tree, "noord", "Nieuw in Noord")
+    tree["armoede"].unpublish()
+    assert "1 met een selectie die niet meer bestaat" in verstuur()
+    assert mail.outbox == []
