@@ -28,6 +28,7 @@ urlpatterns = [
     path(f"{settings.MEDIA_URL.strip('/')}/<path:pad>", bijlagen.media, name="media"),
     path("api/v2/", include(api_urls)),
     path("zoeken/", zoeken, name="zoeken"),
+    path("volgen/", include("portal.volgen.urls")),
     path("feeds/producten/", feeds.ProductenFeed(), name="feed_producten"),
     path("feeds/producten/atom/", feeds.ProductenAtomFeed(), name="feed_producten_atom"),
     # str, not slug: Wagtail allows non-ASCII slugs, and {% url %} must reverse every one.

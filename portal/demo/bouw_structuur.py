@@ -28,6 +28,7 @@ from portal.site.models import (
     ToegankelijkheidsverklaringPage,
 )
 from portal.themas.models import LandelijkThemaPage, ThemaIndexPage
+from portal.volgen.models import NieuwsbriefIndexPage, NieuwsbriefPage
 from werkplaatsen.models import (
     AssociatiePage,
     Gemeente,
@@ -87,6 +88,7 @@ def bouw(verslag):
     informatiepaginas = bouw_informatiepaginas(boom.home, verslag)
     verklaring = bouw_toegankelijkheidsverklaring(boom.home, verslag)
     koppel_voettekst(informatiepaginas, verklaring, verslag)
+    bouw_nieuwsbrief(boom.home, verslag)
     boom.themas = bouw_themas(boom.menu["themas"], verslag)
     boom.themagroepen = bouw_themagroepen(boom, verslag)
     zorg_voor_gemeenten(verslag)
@@ -204,6 +206,16 @@ def bouw_informatiepaginas(home, verslag):
             home, PaginaSpec(InformatiePagina, slug, velden), verslag
         )
     return resultaat
+
+
+def bouw_nieuwsbrief(home, verslag):
+    """The newsletter's archive, with one example newsletter: published, never sent."""
+    data = paginas.NIEUWSBRIEF
+    velden = {"title": data["titel"], "intro": data["intro"], "show_in_menus": False}
+    index = zorg_voor_pagina(home, PaginaSpec(NieuwsbriefIndexPage, data["slug"], velden), verslag)
+    voorbeeld = data["voorbeeld"]
+    velden = {"title": voorbeeld["titel"], "intro": voorbeeld["intro"], "body": voorbeeld["body"]}
+    zorg_voor_pagina(index, PaginaSpec(NieuwsbriefPage, voorbeeld["slug"], velden), verslag)
 
 
 def bouw_toegankelijkheidsverklaring(home, verslag):

@@ -141,6 +141,10 @@ INFORMATIEPAGINAS = [
                 "in de bevestigingsmail meld je je af; dan verwijderen we je gegevens meteen. "
                 f"Anders verwijderen we ze {settings.AANMELDINGEN_BEWAARDAGEN} dagen na het "
                 "evenement.</p>",
+                "<p>Wie zich aanmeldt voor een attendering ('Volg deze selectie') of de "
+                "nieuwsbrief, laat een e-mailadres achter. We bewaren dat adres, wat u volgt en "
+                "hoe vaak u mail wilt, tot u zich afmeldt met de link in elke e-mail. Een "
+                "aanmelding die niet binnen 7 dagen is bevestigd, verwijderen we.</p>",
             ),
             (
                 "tekst",
@@ -149,3 +153,19 @@ INFORMATIEPAGINAS = [
         ],
     ),
 ]
+
+
+NIEUWSBRIEF = {
+    "slug": "nieuwsbrief",
+    "titel": "Nieuwsbrief",
+    "intro": "<p>De nieuwsbrief van de Associatie Werkplaatsen Sociaal Domein: nieuws uit de "
+    "Werkplaatsen, nieuwe producten in de kennisbank en de agenda. Hieronder staan de "
+    "nieuwsbrieven die al zijn verstuurd.</p>",
+    "voorbeeld": {
+        "slug": "voorbeeldnieuwsbrief",
+        "titel": "Voorbeeldnieuwsbrief (niet verstuurd)",
+        "intro": "Een verzonnen nieuwsbrief om het versturen mee te oefenen.",
+        "body": "<p>Deze nieuwsbrief is verzonnen. Kijk in de kennisbank voor het werk van de "
+        "Werkplaatsen.</p>",
+    },
+}

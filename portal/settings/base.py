@@ -31,6 +31,7 @@ CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 INSTALLED_APPS = [
     "portal.site",
     "portal.demo",
+    "portal.volgen",
     "portal.themas",
     "werkplaatsen",
     "kennisbank",
@@ -228,6 +229,14 @@ OTP_TOTP_ISSUER = "Werkplaatsen Sociaal Domein"
 # Password reset (Wagtail admin): at most this many mails an hour to one address.
 WAGTAILADMIN_USER_PASSWORD_RESET_FORM = "portal.site.accounts.WachtwoordHerstelFormulier"
 WACHTWOORD_HERSTEL_PER_UUR = int(os.environ.get("WACHTWOORD_HERSTEL_PER_UUR", "3"))
+# Alerts and the newsletter (portal/volgen/): a confirmation link is valid for
+# VOLGEN_BEVESTIGING_UREN hours; an unconfirmed sign-up is deleted after VOLGEN_ONBEVESTIGD_DAGEN
+# days; at most this many sign-ups per e-mail address and per client address in an hour.
+VOLGEN_BEVESTIGING_GELDIG = timedelta(hours=int(os.environ.get("VOLGEN_BEVESTIGING_UREN", "48")))
+VOLGEN_ONBEVESTIGD_BEWAREN = timedelta(days=int(os.environ.get("VOLGEN_ONBEVESTIGD_DAGEN", "7")))
+VOLGEN_LIMIET_PERIODE = 3600
+VOLGEN_AANMELDINGEN_PER_ADRES = int(os.environ.get("VOLGEN_AANMELDINGEN_PER_ADRES", "3"))
+VOLGEN_AANMELDINGEN_PER_IP = int(os.environ.get("VOLGEN_AANMELDINGEN_PER_IP", "20"))
 # How many reverse proxies in front of the site append to X-Forwarded-For (0: none).
 TRUSTED_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT", "0"))
 

@@ -71,6 +71,7 @@ class HomePage(Page):
         "themas.ThemaIndexPage",
         "werkplaatsen.ThemagroepIndexPage",
         "agenda.AgendaIndexPage",
+        "volgen.NieuwsbriefIndexPage",
         "portal.InformatiePagina",
         "portal.ToegankelijkheidsverklaringPage",
     ]

@@ -14,7 +14,7 @@ Three kinds of people work in the admin:
   Associatie page with national products and the werkprogramma, kennisbank, thema's,
   themagroepen, agenda with the symposium, information pages), all lectoren, its own
   collection, the workflows, and moderation of the regions that are under review.
-* ``Beheer``: users, groups and the site settings; no content.
+* ``Beheer``: users, groups, the site settings and sending the newsletter; no content.
 
 Registrations for events (``agenda.Aanmelding``, read and export only): Beheer and the
 Associatie see those of every event, a Werkplaats's editors those of their own events
@@ -112,6 +112,7 @@ ASSOCIATIE_MODELRECHTEN = (
     "portal.publish_homepage",
     "wagtailcore.add_workflow",
     "wagtailcore.change_workflow",
+    "volgen.verstuur_nieuwsbrief",
     # No add_task/change_task: a task names the groups that approve and so publish; setup_roles
     # makes the one task the Associatie needs (BEOORDELING_TAAK).
 )
@@ -125,6 +126,7 @@ BEHEER_MODELRECHTEN = (
     "auth.delete_group",
     "portal.change_siteinstellingen",
     *ALLE_AANMELDINGEN,
+    "volgen.verstuur_nieuwsbrief",
 )
 
 

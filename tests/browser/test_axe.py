@@ -36,6 +36,8 @@ PAGE_TYPES = [
     "KennisbankPage",
     "AgendaIndexPage",
     "EvenementPage",
+    "NieuwsbriefIndexPage",
+    "NieuwsbriefPage",
 ]
 
 # The demo's coming symposium, with registration on this site.
@@ -57,6 +59,10 @@ PAGES = {
     "zoeken-leeg": ("/zoeken/", 200),
     "zoeken-resultaten": (lambda site: f"/zoeken/?q={site.zoekterm}", 200),
     "zoeken-geen-resultaten": ("/zoeken/?q=xqzvwk", 200),
+    "volgen-formulier": (lambda site: f"/volgen/?{site.kennisbank_filters}", 200),
+    "volgen-aangemeld": ("/volgen/aangemeld/", 200),
+    "volgen-ongeldige-link": ("/volgen/beheren/ongeldig/", 400),
+    "nieuwsbrief-aanmelden": ("/volgen/nieuwsbrief/", 200),
     "404": ("/deze-pagina-bestaat-niet/", 404),
     "500": ("/test-serverfout/", 500),
 }
@@ -141,6 +147,18 @@ def test_registration_error_and_success_have_no_axe_violations(open_page, width)
     assert "/ontvangen/" in page.url
     assert page.locator("h1").inner_text() == "Je bent aangemeld"
     _check_open(page, f"{SYMPOSIUM_MET_AANMELDEN} (aangemeld)", width)
+
+
+@pytest.mark.parametrize("width", WIDTHS)
+def test_the_follow_form_with_errors_has_no_axe_violations(open_page, site, width):
+    """The sign-up form sent with a wrong address: its error state, without JavaScript's help
+    (the form has novalidate, so the server answers)."""
+    page = open_page(f"/volgen/?{site.kennisbank_filters}", width, bypass_csp=True)
+    page.fill("#id_email", "geen-adres")
+    with page.expect_navigation():
+        page.click(".volgen__formulier button[type=submit]")
+    assert page.locator("#id_email-fout").is_visible()
+    _check_open(page, "/volgen/ (fouten)", width)
 
 
 def test_axe_reports_a_planted_violation(open_page, site):

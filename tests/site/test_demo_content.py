@@ -385,7 +385,7 @@ def test_home_site_and_menu(demo_media):
         "associatie",
     ]
     info = home.get_children().filter(show_in_menus=False).values_list("slug", flat=True)
-    assert set(info) == {"contact", "privacy", "toegankelijkheid"}
+    assert set(info) == {"contact", "privacy", "toegankelijkheid", "nieuwsbrief"}
     assert 3 <= home.uitgelichte_producten.count() <= 4
     instellingen = SiteInstellingen.for_site(site)
     assert instellingen.contact_email == "info@werkplaatsensociaaldomein.nl"

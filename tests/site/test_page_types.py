@@ -16,6 +16,7 @@ from agenda.models import AgendaIndexPage, EvenementPage
 from kennisbank.models import KennisbankPage, ProductPage
 from portal.site.models import HomePage, InformatiePagina, ToegankelijkheidsverklaringPage
 from portal.themas.models import LandelijkThemaPage, ThemaIndexPage
+from portal.volgen.models import NieuwsbriefIndexPage, NieuwsbriefPage
 from werkplaatsen.models import (
     AssociatiePage,
     KennisagendaPage,
@@ -37,6 +38,7 @@ RULES = {
             ThemaIndexPage,
             ThemagroepIndexPage,
             AgendaIndexPage,
+            NieuwsbriefIndexPage,
             InformatiePagina,
             ToegankelijkheidsverklaringPage,
         },
@@ -59,6 +61,8 @@ RULES = {
     KennisbankPage: ({HomePage}, set()),
     AgendaIndexPage: ({HomePage}, {EvenementPage}),
     EvenementPage: ({AgendaIndexPage, WerkplaatsPage, LeeratelierPage}, set()),
+    NieuwsbriefIndexPage: ({HomePage}, {NieuwsbriefPage}),
+    NieuwsbriefPage: ({NieuwsbriefIndexPage}, set()),
 }
 
 

@@ -30,6 +30,7 @@ from wagtail.test.utils.form_data import querydict_from_html
 from agenda.models import EvenementPage
 from portal.site.models import InformatiePagina, ToegankelijkheidsverklaringPage
 from portal.site.rollen import BEHEER_GROEP, richt_rollen_in
+from portal.volgen.models import NieuwsbriefIndexPage, NieuwsbriefPage
 from tests.support.tree import add_product, build_tree, publish
 from werkplaatsen.models import (
     KennisagendaPage,
@@ -192,6 +193,10 @@ def bouw_rollenboom():
             contact_email="toegankelijkheid@example.org",
         ),
     )
+    tree["nieuwsbrieven"] = publish(home, NieuwsbriefIndexPage(title="Nieuwsbrief", slug="nb"))
+    tree["nieuwsbrief"] = publish(
+        tree["nieuwsbrieven"], NieuwsbriefPage(title="Nieuwsbrief mei", slug="mei", body="<p>x</p>")
+    )
     tree["contact"] = publish(
         tree["associatie"], InformatiePagina(title="Contact", slug="contact", intro="x")
     )
@@ -302,4 +307,6 @@ PAGINATYPEN = {
     "symposium": "associatie_redacteur",
     "over_ons": "associatie_redacteur",
     "toegankelijkheid": "associatie_redacteur",
+    "nieuwsbrieven": "associatie_redacteur",
+    "nieuwsbrief": "associatie_redacteur",
 }
