@@ -76,7 +76,8 @@ run_module() {
     # The project's pyproject.toml (pytest settings, [tool.mutmut]) plus this module's part.
     awk -v only="only_mutate = $(toml_list "$file")" \
         -v sel="pytest_add_cli_args_test_selection = $(toml_list "${existing[@]}")" \
-        '{print} /^\[tool\.mutmut\]$/ {print only; print sel}' pyproject.toml >"$work/pyproject.toml"
+        '{print} /^\[tool\.mutmut\]$/ {print only; print sel}' pyproject.toml |
+        sed 's#^also_copy = \[#also_copy = ["mutatie_settings.py", #' >"$work/pyproject.toml"
     # mutmut keeps its verdicts and does not notice changed tests: after a change of the tests,
     # the mutants that survived last time are run again (more tests cannot revive a killed one;
     # delete mutants/<module> for a fresh run). A change of the table's tests starts over.
@@ -89,10 +90,19 @@ run_module() {
     fi
     echo "$stamp" >"$work/.stamp"
 
+    # Every mutant is tested in a process of its own: one test database in a file, made once
+    # per run and reused, spares each of them the migrations.
+    rm -f "$work/testdb.sqlite3"
+    cat >"$work/mutatie_settings.py" <<PY
+from portal.settings.test import *  # noqa: F403
+
+DATABASES["default"]["TEST"] = {"NAME": "$ROOT/$work/testdb.sqlite3"}  # noqa: F405
+PY
     echo "== $key: $file, tested by ${existing[*]}"
     (
         cd "$work"
-        export DJANGO_SETTINGS_MODULE=portal.settings.test DATABASE_URL=sqlite:///:memory:
+        export DJANGO_SETTINGS_MODULE=mutatie_settings DATABASE_URL=sqlite:///:memory:
+        export PYTEST_ADDOPTS="--reuse-db"
         if [ "${names[0]:-}" != "$key-nothing-to-rerun" ]; then
             nice -n 19 "../../$PY" -m mutmut run --max-children "$WORKERS" "${names[@]}" \
                 >mutmut.log 2>&1 || { tail -40 mutmut.log; echo "mutmut failed for $key: see $work/mutmut.log"; exit 1; }
