@@ -109,25 +109,36 @@ PY
         fi
         nice -n 19 "../../$PY" -m mutmut results --all true >results.txt 2>/dev/null || true
     )
-    "$PY" - "$work/results.txt" "$key" <<'PY'
+    "$PY" - "$work/results.txt" "$key" docs/testing.md <<'PY'
+import re
 import sys
 from collections import Counter
 
-path, key = sys.argv[1:3]
+path, key, documented = sys.argv[1:4]
 statuses = {}
 for line in open(path):
     name, sep, status = line.strip().rpartition(": ")
     if sep:
         statuses[name] = status
-counts = Counter(statuses.values())
+# Survivors that docs/testing.md lists as equivalent (with the reason) do not count against it.
+equivalent = set(re.findall(r"^- `([^`]+)`", open(documented).read(), re.MULTILINE))
+counts = Counter(
+    "equivalent" if s == "survived" and n in equivalent else s for n, s in statuses.items()
+)
 total = sum(counts.values())
 killed = counts["killed"] + counts["timeout"] + counts["caught by type check"]
-score = 100 * killed / total if total else 0.0
-others = ", ".join(f"{n} {s}" for s, n in sorted(counts.items()) if s not in ("killed", "timeout"))
-print(f"   score {key}: {killed}/{total} killed = {score:.1f}%" + (f" ({others})" if others else ""))
+unchecked = counts["not checked"]
+tested = total - unchecked - counts["equivalent"]
+score = 100 * killed / tested if tested else 0.0
+line = f"   score {key}: {killed}/{tested} killed = {score:.1f}%"
+if counts["equivalent"]:
+    line += f" ({counts['equivalent']} equivalent mutants left out, see docs/testing.md)"
+if unchecked:
+    line += f" (incomplete: {unchecked} of {total} mutants not checked yet)"
+print(line)
 for name, status in sorted(statuses.items()):
-    if status not in ("killed", "timeout", "caught by type check"):
-        print(f"   {status:>12}  {name}")
+    if status not in ("killed", "timeout", "caught by type check", "not checked"):
+        print(f"   {status if name not in equivalent else 'equivalent':>12}  {name}")
 PY
 }
 
