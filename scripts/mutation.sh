@@ -3,20 +3,21 @@
 #
 # Each module is mutated on its own and tested only with its own tests (the table below), so a
 # mutant counts as killed only when the tests meant for that module catch it. Per module the
-# script prints the score (killed / total, %) and lists the surviving mutants; docs/testing.md
-# records the last run and why each survivor left is equivalent.
+# script prints the score (killed / run, %; the equivalent mutants listed in docs/testing.md left
+# out) and lists the surviving mutants; docs/testing.md records the last run and why each
+# survivor left is equivalent.
 #
 #   ./scripts/mutation.sh                       # every module in the table
 #   ./scripts/mutation.sh facetten matrix        # some modules
-#   ./scripts/mutation.sh facetten 'kennisbank.facetten.x_facet_opties*'   # only these mutants
+#   ./scripts/mutation.sh matrix 'kennisbank.matrix.xǁThemamatrixǁ__init__*'   # only these mutants
 #   ./scripts/mutation.sh --list                 # the table
 #
 # mutmut reads its settings from [tool.mutmut] in pyproject.toml. For each module the script
 # makes mutants/<module>/ with links to the project and a pyproject.toml that adds the module
 # (only_mutate) and its tests; mutmut copies the project into mutants/<module>/mutants/ and runs
-# pytest there on SQLite in memory. Results are kept: a second run only tests what changed
-# (delete mutants/<module> to start over). MUTATION_WORKERS sets mutmut's parallel workers
-# (default 1); runs under `nice`.
+# pytest there on one SQLite test database, made once per run and reused by every mutant.
+# Results are kept: a second run only tests what changed (delete mutants/<module> to start
+# over). MUTATION_WORKERS sets mutmut's parallel workers (default 1); runs under `nice`.
 set -euo pipefail
 
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
@@ -24,7 +25,8 @@ cd "$ROOT"
 PY="${VENV:-.venv}/bin/python"
 WORKERS="${MUTATION_WORKERS:-1}"
 
-# module key | file to mutate | its tests (pytest paths, space-separated)
+# module key | file to mutate | its tests (pytest paths, space-separated; test files that do not
+# exist yet are left out, so a module's test_<module>_mutants.py is picked up once it is written)
 MODULES=$(cat <<'TABLE'
 facetten|kennisbank/facetten.py|tests/kennisbank/test_facet_rules.py tests/kennisbank/test_facets.py tests/kennisbank/test_province_facet.py tests/kennisbank/test_facetten_mutants.py
 matrix|kennisbank/matrix.py|tests/kennisbank/test_themamatrix.py
