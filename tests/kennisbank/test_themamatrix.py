@@ -6,6 +6,7 @@ from wagtail.models import PageViewRestriction
 from kennisbank.matrix import Themamatrix
 from portal.themas.models import LandelijkThemaPage
 from tests.support.tree import add_product, build_tree, publish
+from werkplaatsen.models import WerkplaatsPage
 
 pytestmark = pytest.mark.django_db
 
@@ -97,3 +98,19 @@ def test_what_the_public_cannot_see_is_not_counted(tree, client):
 
     assert getallen(na) == getallen(voor)
     assert "wonen" not in na.thema_slugs
+
+
+def test_a_werkplaats_and_a_theme_without_products_show_zero(tree, client):
+    """Found by mutation testing: an empty row or column shows 0, and the national row its name."""
+    index = tree["noord"].get_parent()
+    publish(index, WerkplaatsPage(title="Oost", slug="oost", korte_naam="Oost", intro="x"))
+    publish(
+        tree["armoede"].get_parent(),
+        LandelijkThemaPage(title="Wonen", slug="wonen", korte_beschrijving="x", beschrijving="x"),
+    )
+    matrix = Themamatrix(tree["kennisbank"].url)
+    rows = {row.slug: ([c.aantal for c in row.cellen], row.totaal.aantal) for row in matrix.rijen()}
+    assert rows["oost"] == ([0, 0, 0], 0)
+    assert [c.aantal for c in matrix.kolomtotalen()] == [3, 3, 0]
+    html = client.get("/themas/").content.decode()
+    assert "Associatie (landelijk)" in html
