@@ -113,4 +113,4 @@ def test_a_werkplaats_and_a_theme_without_products_show_zero(tree, client):
     assert rows["oost"] == ([0, 0, 0], 0)
     assert [c.aantal for c in matrix.kolomtotalen()] == [3, 3, 0]
     html = client.get("/themas/").content.decode()
-    assert "Associatie (landelijk)" in html
+    assert '<th scope="row">Associatie (landelijk)</th>' in html
