@@ -1,10 +1,12 @@
 """Every number in the /themas/ matrix equals the kennisbank count behind its link."""
 
 import pytest
+from wagtail.models import PageViewRestriction
 
 from kennisbank.matrix import Themamatrix
 from portal.themas.models import LandelijkThemaPage
 from tests.support.tree import add_product, build_tree, publish
+from werkplaatsen.models import WerkplaatsPage
 
 pytestmark = pytest.mark.django_db
 
@@ -62,3 +64,53 @@ def test_matrix_page_renders_every_werkplaats_and_thema(tree, client):
     for name in ("Noord", "Zuyd", "Armoede", "Jeugd"):
         assert name in html
     assert "/kennisbank/?werkplaats=noord&amp;thema=armoede" in html
+
+
+def test_what_the_public_cannot_see_is_not_counted(tree, client):
+    """Found by mutation testing: products and themes that are not public add nothing."""
+    voor = Themamatrix(tree["kennisbank"].url)
+    themas = tree["armoede"].get_parent()
+    verborgen_thema = publish(
+        themas,
+        LandelijkThemaPage(title="Wonen", slug="wonen", korte_beschrijving="x", beschrijving="x"),
+    )
+    verborgen_thema.unpublish()
+    concept = add_product(tree["noord"], "Concept", day=10)
+    concept.themas.add(tree["armoede"])
+    concept.save_revision().publish()
+    concept.unpublish()
+    besloten = add_product(tree["noord"], "Besloten", day=11)
+    besloten.themas.add(tree["armoede"])
+    besloten.save_revision().publish()
+    PageViewRestriction.objects.create(page=besloten, restriction_type=PageViewRestriction.LOGIN)
+    alleen_verborgen_thema = add_product(tree["zuyd"], "Over wonen", day=12)
+    alleen_verborgen_thema.themas.add(verborgen_thema)
+    alleen_verborgen_thema.save_revision().publish()
+
+    na = Themamatrix(tree["kennisbank"].url)
+
+    def getallen(matrix):
+        return (
+            [(r.slug, [c.aantal for c in r.cellen], r.totaal.aantal) for r in matrix.rijen()],
+            [c.aantal for c in matrix.kolomtotalen()],
+            matrix.totaal().aantal,
+        )
+
+    assert getallen(na) == getallen(voor)
+    assert "wonen" not in na.thema_slugs
+
+
+def test_a_werkplaats_and_a_theme_without_products_show_zero(tree, client):
+    """Found by mutation testing: an empty row or column shows 0, and the national row its name."""
+    index = tree["noord"].get_parent()
+    publish(index, WerkplaatsPage(title="Oost", slug="oost", korte_naam="Oost", intro="x"))
+    publish(
+        tree["armoede"].get_parent(),
+        LandelijkThemaPage(title="Wonen", slug="wonen", korte_beschrijving="x", beschrijving="x"),
+    )
+    matrix = Themamatrix(tree["kennisbank"].url)
+    rows = {row.slug: ([c.aantal for c in row.cellen], row.totaal.aantal) for row in matrix.rijen()}
+    assert rows["oost"] == ([0, 0, 0], 0)
+    assert [c.aantal for c in matrix.kolomtotalen()] == [3, 3, 0]
+    html = client.get("/themas/").content.decode()
+    assert '<th scope="row">Associatie (landelijk)</th>' in html

@@ -3,6 +3,9 @@
 import re
 
 import pytest
+from django.conf import settings
+from django.core.files.uploadedfile import SimpleUploadedFile
+from wagtail.documents import get_document_model
 
 from tests.support.tree import build_tree
 
@@ -87,3 +90,46 @@ def test_the_admin_policy_as_a_whole(admin_client):
     response = admin_client.get("/admin/")
     assert response.status_code == 200
     assert beleid(response) == BEHEER_CSP
+
+
+# Found by mutation testing (scripts/mutation.sh middleware).
+
+
+def test_every_answer_has_the_permissions_and_opener_policies(client, admin_client):
+    build_tree()
+    for response in [client.get("/werkplaatsen/"), admin_client.get("/admin/")]:
+        assert response["Permissions-Policy"] == settings.PERMISSIONS_POLICY
+        assert response["Cross-Origin-Opener-Policy"] == "same-origin"
+
+
+def test_the_django_admin_has_the_admin_policy_too(client):
+    response = client.get("/django-admin/login/")
+    assert response.status_code == 200
+    assert beleid(response) == BEHEER_CSP
+    assert response["X-Frame-Options"] == "SAMEORIGIN"
+
+
+def test_a_document_is_served_without_a_bogus_content_encoding(admin_client):
+    document = get_document_model().objects.create(
+        title="Rapport", file=SimpleUploadedFile("rapport.txt", b"Platte tekst.")
+    )
+    response = admin_client.get(document.url)
+    assert response.status_code == 200
+    assert b"".join(response.streaming_content) == b"Platte tekst."
+    assert "Content-Encoding" not in response
+
+
+@pytest.mark.parametrize(
+    "adres",
+    ["/zoeken/%00", "/zoeken/?q=a%00b", "/zoeken/?q%00=a", "/zoeken/?x=1&q=a&q=b%00"],
+)
+def test_a_nul_character_anywhere_in_the_address_is_a_bad_request(client, adres):
+    response = client.get(adres)
+    assert response.status_code == 400
+    assert response["Content-Type"] == "text/plain; charset=utf-8"
+    assert response.content.decode() == "Het adres bevat een ongeldig teken."
+
+
+def test_an_address_without_nul_passes(client):
+    build_tree()
+    assert client.get("/zoeken/?q=mantelzorg&x=").status_code == 200
