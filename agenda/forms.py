@@ -13,19 +13,19 @@ class AanmeldForm(forms.ModelForm):
         fields = ["naam", "email", "organisatie", "opmerkingen"]
         labels = {"opmerkingen": _("Opmerkingen (niet verplicht)")}
         help_texts = {
-            "email": _("Hierheen sturen we de bevestiging en de link om je af te melden."),
+            "email": _("Hierheen sturen we de bevestiging en de link om u af te melden."),
             "opmerkingen": _(
-                "Bijvoorbeeld wensen voor eten en drinken, of wat je nodig hebt om goed mee "
+                "Bijvoorbeeld wensen voor eten en drinken, of wat u nodig hebt om goed mee "
                 "te kunnen doen (toegankelijkheid)."
             ),
         }
         error_messages = {
-            "naam": {"required": _("Vul je naam in.")},
+            "naam": {"required": _("Vul uw naam in.")},
             "email": {
-                "required": _("Vul je e-mailadres in."),
+                "required": _("Vul uw e-mailadres in."),
                 "invalid": _("Vul een geldig e-mailadres in, zoals naam@voorbeeld.nl."),
             },
-            "organisatie": {"required": _("Vul de naam van je organisatie in.")},
+            "organisatie": {"required": _("Vul de naam van uw organisatie in.")},
         }
         widgets = {"opmerkingen": forms.Textarea(attrs={"rows": 4})}
 

@@ -26,8 +26,8 @@ class AanmeldingGeweigerd(Exception):
 
 
 AL_AANGEMELD = _(
-    "Met dit e-mailadres is al iemand aangemeld voor dit evenement. Kijk in je mailbox voor de "
-    "bevestiging; daarin staat ook hoe je je afmeldt."
+    "Met dit e-mailadres is al iemand aangemeld voor dit evenement. Kijk in uw mailbox voor de "
+    "bevestiging; daarin staat ook hoe u zich afmeldt."
 )
 GESLOTEN = _("Aanmelden voor dit evenement is niet (meer) mogelijk.")
 

@@ -44,14 +44,14 @@ def _stuur(aanmelding, onderwerp, sjabloon):
 
 def stuur_bevestiging(aanmelding):
     if aanmelding.status == AanmeldStatus.AANGEMELD:
-        onderwerp = _("Je bent aangemeld voor %(titel)s")
+        onderwerp = _("U bent aangemeld voor %(titel)s")
     else:
-        onderwerp = _("Je staat op de wachtlijst voor %(titel)s")
+        onderwerp = _("U staat op de wachtlijst voor %(titel)s")
     _stuur(aanmelding, onderwerp % {"titel": aanmelding.evenement.title}, "bevestiging")
 
 
 def stuur_doorgeschoven(aanmelding):
-    onderwerp = _("Er is een plaats vrij: je bent aangemeld voor %(titel)s")
+    onderwerp = _("Er is een plaats vrij: u bent aangemeld voor %(titel)s")
     _stuur(aanmelding, onderwerp % {"titel": aanmelding.evenement.title}, "doorgeschoven")
 
 

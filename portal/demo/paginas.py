@@ -135,16 +135,21 @@ INFORMATIEPAGINAS = [
             ),
             (
                 "tekst",
-                "<p>Meld je je via deze site aan voor een evenement, dan bewaren we je naam, "
+                "<p>Meldt u zich via deze site aan voor een evenement, dan bewaren we uw naam, "
                 "e-mailadres, organisatie en opmerkingen alleen om het evenement te organiseren. "
                 "Het aanmeldformulier zet een cookie tegen misbruik van het formulier. Met de link "
-                "in de bevestigingsmail meld je je af; dan verwijderen we je gegevens meteen. "
+                "in de bevestigingsmail meldt u zich af; dan verwijderen we uw gegevens meteen. "
                 f"Anders verwijderen we ze {settings.AANMELDINGEN_BEWAARDAGEN} dagen na het "
                 "evenement.</p>",
+            ),
+            (
+                "tekst",
                 "<p>Wie zich aanmeldt voor een attendering ('Volg deze selectie') of de "
                 "nieuwsbrief, laat een e-mailadres achter. We bewaren dat adres, wat u volgt en "
                 "hoe vaak u mail wilt, tot u zich afmeldt met de link in elke e-mail. Een "
-                "aanmelding die niet binnen 7 dagen is bevestigd, verwijderen we.</p>",
+                "aanmelding die niet binnen "
+                f"{settings.VOLGEN_ONBEVESTIGD_BEWAREN.days} dagen is bevestigd, "
+                "verwijderen we.</p>",
             ),
             (
                 "tekst",

@@ -58,7 +58,7 @@ def versturen(request, pk):
 
 def _test(request, pagina):
     if not request.user.email:
-        messages.error(request, _("Je account heeft geen e-mailadres voor de testmail."))
+        messages.error(request, _("Uw account heeft geen e-mailadres voor de testmail."))
         return
     nieuwsbrief.verstuur_test(pagina, request.user.email)
     messages.success(

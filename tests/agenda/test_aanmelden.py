@@ -123,7 +123,7 @@ class AanmeldenTests(AanmeldTestCase):
         data.update(gegevens("anna@example.org", opmerkingen="Vegetarisch, rolstoeltoegankelijk"))
         actie = re.search(r'id="aanmeldformulier" action="([^"#]+)', pagina.content.decode())[1]
         response = client.post(actie, data, follow=True)
-        self.assertContains(response, "Je bent aangemeld")
+        self.assertContains(response, "U bent aangemeld")
         self.assertContains(response, "anna@example.org")
         aanmelding = self.aanmelding("anna@example.org")
         self.assertEqual(aanmelding.status, AanmeldStatus.AANGEMELD)
@@ -140,8 +140,8 @@ class AanmeldenTests(AanmeldTestCase):
         self.assertEqual(len(mail.outbox), 3)
         for bericht in mail.outbox[:2]:
             self.assertEqual(bericht.from_email, settings.DEFAULT_FROM_EMAIL)
-            self.assertIn("Je bent aangemeld voor Symposium Sociaal Domein", bericht.subject)
-            self.assertIn("Je bent aangemeld voor Symposium Sociaal Domein.", tekstdeel(bericht))
+            self.assertIn("U bent aangemeld voor Symposium Sociaal Domein", bericht.subject)
+            self.assertIn("U bent aangemeld voor Symposium Sociaal Domein.", tekstdeel(bericht))
             self.assertIn("<strong>Symposium Sociaal Domein</strong>", htmldeel(bericht))
             (kalender,) = agendabijlagen(bericht)
             (vevent,) = kalender.walk("VEVENT")
@@ -170,7 +170,7 @@ class AanmeldenTests(AanmeldTestCase):
             gegevens("wacht@example.org"),
             follow=True,
         )
-        self.assertContains(response, "Je staat op de wachtlijst")
+        self.assertContains(response, "U staat op de wachtlijst")
         self.assertContains(response, "plaats 1 van de wachtlijst")
         self.assertNotIn("csrftoken", response.cookies)
 
@@ -187,7 +187,7 @@ class AanmeldenTests(AanmeldTestCase):
     def test_onvolledig_formulier_toont_fouten_bij_de_velden(self):
         response = self.meld_aan(self.symposium, naam="", email="geen-adres", organisatie="")
         self.assertEqual(response.status_code, 200)
-        for tekst in ("Vul je naam in.", "Vul een geldig e-mailadres in", "Vul de naam van je"):
+        for tekst in ("Vul uw naam in.", "Vul een geldig e-mailadres in", "Vul de naam van uw"):
             self.assertContains(response, tekst, count=2)  # in the summary and at the field
         self.assertContains(response, 'href="#id_naam"')
         self.assertFalse(Aanmelding.objects.exists())
@@ -238,7 +238,7 @@ class AfmeldenTests(AanmeldTestCase):
         data = querydict_from_html(vraag.content.decode(), form_index=1, exclude_csrf=False)
         self.assertIn("csrfmiddlewaretoken", data)
         response = client.post(pad, data)
-        self.assertContains(response, "Je bent afgemeld")
+        self.assertContains(response, "U bent afgemeld")
         self.assertFalse(Aanmelding.objects.filter(email="deelnemer0@example.org").exists())
         self.assertEqual(self.aanmelding("deelnemer2@example.org").status, AanmeldStatus.AANGEMELD)
 

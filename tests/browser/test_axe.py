@@ -145,7 +145,7 @@ def test_registration_error_and_success_have_no_axe_violations(open_page, width)
     with page.expect_navigation():
         formulier.locator("button[type=submit]").click()
     assert "/ontvangen/" in page.url
-    assert page.locator("h1").inner_text() == "Je bent aangemeld"
+    assert page.locator("h1").inner_text() == "U bent aangemeld"
     _check_open(page, f"{SYMPOSIUM_MET_AANMELDEN} (aangemeld)", width)
 
 
