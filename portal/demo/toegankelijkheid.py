@@ -3,9 +3,9 @@
 Honest by the national model: status C. The only research so far is the project's own
 automated browser tests (tests/browser: axe-core on every page type and special state at 375
 and 1280 px, keyboard, reflow and content checks); no independent manual WCAG-EM audit has
-been done, so the status cannot be A or B. The deviations are the ones known: the map's
-markers found by the newest axe-core (issue 18), PDFs that nobody has checked, and the parts
-outside the research (the Wagtail admin).
+been done, so the status cannot be A or B. The deviation known is the PDFs that nobody has
+checked; what the newest axe-core and the Nu checker found on the map is fixed and said so in
+the research; the Wagtail admin is outside the research.
 """
 
 import datetime
@@ -50,14 +50,29 @@ EVALUATIES = [
                 "informatiepagina's en de foutpagina's 404 en 500"
             ),
             "hulpmiddel": (
-                "axe-core 4.12 (axe-playwright-python) in Chromium, 375 en 1280 pixels breed"
+                "axe-core 4.14 in Chromium, 375 en 1280 pixels breed, met de regels voor "
+                "WCAG 2.0, 2.1 en 2.2 A en AA en de best practices"
             ),
             "uitgevoerd_door": "Ontwikkelteam (eigen test)",
             "datum": DATUM.isoformat(),
             "resultaat": (
-                "Geen overtredingen van de regels die axe standaard toetst (WCAG 2.0, 2.1 en "
-                "2.2 A en AA en best practices). De nieuwste axe-core vindt op de kaart wel een "
-                "afwijking: zie de bekende afwijkingen."
+                "Geen overtredingen. Eerder vond deze versie op de kaart van de Werkplaatsen "
+                "drie markeringen waarvan de voorgelezen naam niet met de zichtbare naam "
+                "begon (2.5.3); dat is hersteld."
+            ),
+        },
+    },
+    {
+        "type": "onderzoek",
+        "value": {
+            "soort": "automatisch",
+            "onderdeel": "Dezelfde steekproef van pagina's",
+            "hulpmiddel": "W3C Nu HTML Checker (vnu), de HTML van elke pagina",
+            "uitgevoerd_door": "Ontwikkelteam (eigen test)",
+            "datum": DATUM.isoformat(),
+            "resultaat": (
+                "Geen fouten. Eerder stond op de kaart een ARIA-rol die de HTML-standaard daar "
+                "niet toestaat (4.1.2); dat is hersteld."
             ),
         },
     },
@@ -97,44 +112,6 @@ EVALUATIES = [
 ]
 
 AFWIJKINGEN = [
-    {
-        "type": "afwijking",
-        "value": {
-            "succescriterium": "2.5.3",
-            "onderdeel": "Kaart van de Werkplaatsen",
-            "oorzaak": (
-                "Bij drie markeringen op de kaart staat op het scherm een korte naam die niet "
-                "voorkomt in de naam die hulpsoftware voorleest. Gevonden met de nieuwste "
-                "axe-core (4.14), niet met de versie in onze tests."
-            ),
-            "gevolg": (
-                "Wie de site met spraakbesturing gebruikt, kan die markeringen niet activeren "
-                "door de zichtbare naam uit te spreken."
-            ),
-            "maatregel": (
-                "De voorgelezen naam laten beginnen met de zichtbare korte naam, en de "
-                "nieuwste axe-core in de tests opnemen."
-            ),
-            "geplande_datum": "2027-01-31",
-        },
-    },
-    {
-        "type": "afwijking",
-        "value": {
-            "succescriterium": "4.1.2",
-            "onderdeel": "Kaart van de Werkplaatsen",
-            "oorzaak": (
-                "Het svg-element van de kaart heeft een ARIA-rol die de HTML-standaard daar "
-                "niet toestaat."
-            ),
-            "gevolg": (
-                "Hulpsoftware kan de kaart anders aankondigen dan bedoeld. De lijst van "
-                "Werkplaatsen onder de kaart geeft dezelfde informatie zonder kaart."
-            ),
-            "maatregel": "De rol aanpassen en de pagina valideren met de W3C Nu HTML-checker.",
-            "geplande_datum": "2027-01-31",
-        },
-    },
     {
         "type": "afwijking",
         "value": {
