@@ -38,6 +38,11 @@ ical|agenda/ical.py|tests/agenda/test_icalendar.py tests/agenda/test_agenda_filt
 zoeken|portal/site/zoeken.py|tests/site/test_search.py tests/site/test_dutch_search.py tests/site/test_zoeken_mutants.py
 middleware|portal/site/middleware.py|tests/site/test_headers.py
 openbaar|portal/basis/openbaar.py|tests/site/test_leaks.py tests/kennisbank/test_related_products.py tests/site/test_openbaar_mutants.py
+plaatsen|werkplaatsen/plaatsen.py|tests/werkplaatsen/test_places.py
+inschrijving|agenda/inschrijving.py|tests/agenda/test_aanmelden.py
+attenderingen|portal/volgen/attenderingen.py|tests/volgen/test_attenderingen.py tests/volgen/test_smtp.py
+volgtokens|portal/volgen/tokens.py|tests/volgen/test_attenderingen.py
+oai|kennisbank/oai/repository.py|tests/kennisbank/test_oai.py
 TABLE
 )
 
