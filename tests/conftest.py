@@ -4,6 +4,7 @@ import tempfile
 import pytest
 
 from tests.support import werkverdeling
+from tests.support.verborgen import verborgen_inhoud  # noqa: F401  (a fixture for any test)
 
 
 @pytest.fixture(autouse=True)

@@ -197,11 +197,17 @@ def record(product_id, volledig=True):
 
 
 def _setspecs_van(pks):
-    """{product id: " spec spec "} for tombstones, in two queries."""
-    specs = {
-        pk: [werkplaats_setspec(None) if slug is None else setspec(WERKPLAATS, slug)]
-        for pk, slug in ProductPage.objects.filter(pk__in=pks).values_list("pk", "werkplaats__slug")
-    }
+    """{product id: " spec spec "} for tombstones, in three queries. Like the themas, only a
+    public Werkplaats is named: a tombstone must not reveal the slug of a hidden one."""
+    openbare_werkplaatsen = set(openbaar(WerkplaatsPage.objects.all()).values_list("pk", flat=True))
+    specs = {}
+    for pk, werkplaats, slug in ProductPage.objects.filter(pk__in=pks).values_list(
+        "pk", "werkplaats", "werkplaats__slug"
+    ):
+        if werkplaats is None:
+            specs[pk] = [werkplaats_setspec(None)]
+        else:
+            specs[pk] = [setspec(WERKPLAATS, slug)] if werkplaats in openbare_werkplaatsen else []
     links = ProductPage.themas.through.objects.filter(
         productpage_id__in=pks, landelijkthemapage__in=openbare_themas()
     ).values_list("productpage_id", "landelijkthemapage__slug")

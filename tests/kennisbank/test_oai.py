@@ -30,7 +30,7 @@ from kennisbank.oai.formats import FORMATEN
 from kennisbank.oai.views import VERBS, oai_identifier
 from portal.basis.openbaar import openbaar
 from tests.support.tree import add_product, build_tree, publish
-from werkplaatsen.models import LeeratelierPage, Persoon
+from werkplaatsen.models import LeeratelierPage, Persoon, WerkplaatsPage
 
 pytestmark = pytest.mark.django_db
 
@@ -534,6 +534,19 @@ def test_unpublishing_a_werkplaats_tombstones_its_products(client, producten, tr
     noord.save_revision().publish()
     assert status(client, producten["noord"])[0] is None
     assert not OaiTombstone.objects.exists()
+
+
+def test_a_tombstone_does_not_name_a_hidden_werkplaats(client, tree):
+    """A product published under a Werkplaats that never was public: its deleted record is in
+    no Werkplaats set, so the hidden Werkplaats's slug is nowhere in the answers."""
+    concept = WerkplaatsPage(title="Geheim", slug="geheime-werkplaats", korte_naam="G", intro="x")
+    concept.live = False
+    tree["index"].add_child(instance=concept)
+    product = add_product(concept, "Onder concept")
+    assert status(client, product) == ("deleted", [], False)
+    for verb in ["ListIdentifiers", "ListRecords"]:
+        antwoord = client.get("/oai/", {"verb": verb, "metadataPrefix": "oai_dc"})
+        assert b"geheime-werkplaats" not in antwoord.content
 
 
 def test_moving_below_a_hidden_page_and_back(client, producten, tree):
