@@ -15,7 +15,7 @@ from openapi_spec_validator import validate as validate_openapi
 from kennisbank.models import ProductPage
 from portal.basis.api import API_VERSIE
 from portal.site.api import api_router
-from tests.support.tree import add_product, add_symposium, build_tree
+from tests.support.tree import add_product, build_open_data_tree
 
 pytestmark = pytest.mark.django_db
 
@@ -28,14 +28,7 @@ METHODEN = ("get", "head", "options", *ANDERE_METHODEN)
 
 @pytest.fixture
 def tree():
-    tree = build_tree()
-    armoede = add_product(tree["noord"], "Armoede in de wijk", day=1)
-    armoede.themas.add(tree["armoede"])
-    armoede.save_revision().publish()
-    add_product(tree["associatie"], "Landelijk werkprogramma", day=5)
-    add_product(tree["zuyd"], "Jongerenwerk in Zuyd", day=3)
-    add_symposium(tree)
-    return tree
+    return build_open_data_tree()
 
 
 @pytest.fixture

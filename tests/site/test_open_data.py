@@ -4,21 +4,14 @@ tests/agenda/test_icalendar.py)."""
 import feedparser
 import pytest
 
-from tests.support.tree import add_product, add_symposium, build_tree
+from tests.support.tree import build_open_data_tree
 
 pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
 def tree():
-    tree = build_tree()
-    a = add_product(tree["noord"], "Armoede in de wijk", day=1)
-    a.themas.add(tree["armoede"])
-    a.save_revision().publish()
-    add_product(tree["zuyd"], "Jongerenwerk in Zuyd", day=3)
-    add_product(tree["associatie"], "Landelijk werkprogramma", day=5)
-    add_symposium(tree)
-    return tree
+    return build_open_data_tree()
 
 
 @pytest.mark.parametrize("suffix", ["", "atom/"])

@@ -113,3 +113,16 @@ def add_symposium(tree):
             locatie="Utrecht",
         ),
     )
+
+
+def build_open_data_tree():
+    """The tree of the open-data tests: three products in three places (one with a thema) and
+    the symposium."""
+    tree = build_tree()
+    armoede = add_product(tree["noord"], "Armoede in de wijk", day=1)
+    armoede.themas.add(tree["armoede"])
+    armoede.save_revision().publish()
+    add_product(tree["zuyd"], "Jongerenwerk in Zuyd", day=3)
+    add_product(tree["associatie"], "Landelijk werkprogramma", day=5)
+    add_symposium(tree)
+    return tree
