@@ -38,11 +38,16 @@ def aan_de_beurt(attendering, nu):
     return laatst < vandaag
 
 
-def kennisbank_url(querystring):
+def kennisbank_adres():
+    """The public kennisbank's path, looked up once per run; None when there is none."""
     kennisbank = openbaar(KennisbankPage.objects.all()).first()
-    if kennisbank is None or not kennisbank.url:
+    return kennisbank.url if kennisbank is not None and kennisbank.url else None
+
+
+def kennisbank_url(adres, querystring):
+    if adres is None:
         return None
-    return volledige_url(kennisbank.url + (f"?{querystring}" if querystring else ""))
+    return volledige_url(adres + (f"?{querystring}" if querystring else ""))
 
 
 def ruim_onbevestigd_op(nu=None):
@@ -54,14 +59,15 @@ def verstuur_overzichten(nu=None):
     nu = nu or timezone.now()
     resultaat = Resultaat(opgeruimd=ruim_onbevestigd_op(nu))
     alerts = Attendering.objects.bevestigd().filter(soort=Soort.SELECTIE).order_by("pk")
+    adres = kennisbank_adres()
     with mailers.default as verbinding:
         for attendering in alerts.iterator():
             if aan_de_beurt(attendering, nu):
-                _verstuur(attendering, nu, verbinding, resultaat)
+                _verstuur(attendering, nu, verbinding, resultaat, adres)
     return resultaat
 
 
-def _verstuur(attendering, nu, verbinding, resultaat):
+def _verstuur(attendering, nu, verbinding, resultaat, adres):
     producten = selectie.nieuwe_producten(attendering.selectie, attendering.verstuurd_tot, nu)
     if producten is None:
         resultaat.ongeldig += 1
@@ -77,7 +83,7 @@ def _verstuur(attendering, nu, verbinding, resultaat):
     )
     if not geclaimd:
         return
-    mail = mails.overzichtsmail(attendering, producten, kennisbank_url(attendering.selectie))
+    mail = mails.overzichtsmail(attendering, producten, kennisbank_url(adres, attendering.selectie))
     try:
         verbinding.send_messages([mail])
     except Exception:
