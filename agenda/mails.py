@@ -11,14 +11,14 @@ from django.utils.translation import gettext as _
 
 from agenda.ical import evenement_ics
 from agenda.models import AanmeldStatus
-from portal.basis.site_url import site_url
+from portal.basis.site_url import volledige_url
 
 logger = logging.getLogger(__name__)
 
 
 def afmeldlink(aanmelding):
     pad = reverse("agenda_afmelden", args=[aanmelding.evenement_id, aanmelding.afmeldtoken()])
-    return f"{site_url()}{pad}"
+    return volledige_url(pad)
 
 
 def _stuur(aanmelding, onderwerp, sjabloon):
@@ -27,7 +27,7 @@ def _stuur(aanmelding, onderwerp, sjabloon):
         "onderwerp": onderwerp,
         "aanmelding": aanmelding,
         "evenement": evenement,
-        "evenement_url": f"{site_url()}{evenement.url}",
+        "evenement_url": volledige_url(evenement.url),
         "afmeldlink": afmeldlink(aanmelding),
         "wachtlijstplaats": aanmelding.plaats_op_wachtlijst(),
     }
