@@ -13,6 +13,12 @@ from kennisbank.models import (
     ProductPage,
     producten_per_werkplaats,
 )
+from portal.basis.afhankelijkheden import (
+    THEMAS_SCOPE,
+    beperk_tot,
+    leeratelier_scope,
+    werkplaats_scope,
+)
 from portal.basis.contributions import contributes_to
 from portal.basis.secties import sectie_url
 from portal.themas.models import LandelijkThemaPage, ThemaIndexPage
@@ -48,23 +54,27 @@ def kennisbank(page, request):
 
 @contributes_to(WerkplaatsPage)
 def producten_van_werkplaats(page, request):
+    beperk_tot(werkplaats_scope(page.pk))
     producten = ProductPage.objects.overzicht().filter(werkplaats=page)
     return {"producten": producten[:PRODUCTEN_OP_WERKPLAATS]}
 
 
 @contributes_to(AssociatiePage)
 def landelijke_producten(page, request):
+    beperk_tot(werkplaats_scope(None))
     producten = ProductPage.objects.overzicht().filter(werkplaats__isnull=True)
     return {"producten": producten[:PRODUCTEN_OP_WERKPLAATS]}
 
 
 @contributes_to(LeeratelierPage)
 def producten_van_leeratelier(page, request):
+    beperk_tot(leeratelier_scope(page.pk))
     return {"producten": ProductPage.objects.overzicht().filter(leeratelier=page)}
 
 
 @contributes_to(LandelijkThemaPage)
 def producten_over_thema(page, request):
+    beperk_tot(THEMAS_SCOPE)
     producten = ProductPage.objects.overzicht().filter(themas=page)
     kennisbank_url = sectie_url(request, KennisbankPage)
     return {
@@ -76,6 +86,7 @@ def producten_over_thema(page, request):
 
 @contributes_to(ThemagroepPage)
 def producten_van_themagroep(page, request):
+    beperk_tot(THEMAS_SCOPE)
     producten = ProductPage.objects.overzicht().filter(themagroepen=page)
     kennisbank_url = sectie_url(request, KennisbankPage)
     return {

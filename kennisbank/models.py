@@ -16,6 +16,7 @@ from wagtail.query import PageQuerySet
 from wagtail.search import index
 
 from kennisbank.citatie import apa_auteur, apa_referentie
+from portal.basis.afhankelijkheden import beperk_tot
 from portal.basis.blocks import RICHTEXT_FEATURES, InhoudBlock
 from portal.basis.contributions import ContributedContextMixin
 from portal.basis.openbaar import openbaar
@@ -483,6 +484,10 @@ class ProductPage(RegionaalOnderdeel, Page):
         return data
 
     def get_context(self, request, *args, **kwargs):
+        # The page depends on this product and the related ones it shows, not on the list of
+        # all products: a new product joins another's related ones when that page is rendered
+        # again (at the latest after PAGINACACHE_TIMEOUT), not at once.
+        beperk_tot()
         context = super().get_context(request, *args, **kwargs)
         auteurs = list(self.auteurs.select_related("persoon"))
         url = self.get_full_url(request)

@@ -14,28 +14,18 @@ import urllib.parse
 import pytest
 from django.http import QueryDict
 from django.test import Client
-from django.urls import URLPattern, URLResolver, get_resolver
 from wagtail.models import Page
 
 from agenda.filters import Agendafilter
 from agenda.models import EvenementPage, EvenementSoort
 from kennisbank.facetten import Kennisbankfilter
 from kennisbank.models import ProductPage
+from tests.support.feeds import feed_patronen
 from tests.support.verborgen import MARKER
 
 pytestmark = [pytest.mark.django_db, pytest.mark.slow]
 
-FEED_MODULES = {"kennisbank.feeds", "agenda.ical"}
 PARAMETER = re.compile(r"<(?:\w+:)?(\w+)>")
-
-
-def feed_patronen(resolver=None, prefix=""):
-    """(route, module) of every URL pattern whose view lives in a feed module."""
-    for patroon in (resolver or get_resolver()).url_patterns:
-        if isinstance(patroon, URLResolver):
-            yield from feed_patronen(patroon, prefix + str(patroon.pattern))
-        elif isinstance(patroon, URLPattern) and patroon.callback.__module__ in FEED_MODULES:
-            yield "/" + prefix + str(patroon.pattern), patroon.callback.__module__
 
 
 def kennisbank_querystrings(extra_q):

@@ -413,11 +413,17 @@ def test_a_read_error_bumps_the_generation_once_the_cache_answers_again():
 # -- after a change: one render per page ---------------------------------------------------------
 
 
+def render_claim(pad):
+    """The claim that a request holds while it renders this page after a change."""
+    sleutel = PaginaCacheMiddleware(None).sleutel(RequestFactory().get(pad))
+    stand = (generatie.huidige_generatie(), caches["paginas"].get(generatie.TELLER_SLEUTEL))
+    return PaginaCacheMiddleware.claim(sleutel, stand)
+
+
 def test_during_the_render_after_a_change_others_get_the_previous_version(client, boom):
     eerst = client.get("/kennisbank/")
     add_product(boom["zuyd"], "Net gepubliceerd", day=9)
-    sleutel = PaginaCacheMiddleware(None).sleutel(RequestFactory().get("/kennisbank/"))
-    claim = f"{sleutel}:render:{generatie.huidige_generatie()}"
+    claim = render_claim("/kennisbank/")
     caches["paginas"].add(claim, 1, 10)  # another request is rendering it right now
 
     tussendoor = client.get("/kennisbank/")
@@ -447,7 +453,7 @@ def test_an_unpublished_page_does_not_live_on_as_its_previous_version(client, bo
     assert client.get(url).status_code == 404
     sleutel = PaginaCacheMiddleware(None).sleutel(RequestFactory().get(url))
     assert caches["paginas"].get(sleutel) is None
-    caches["paginas"].add(f"{sleutel}:render:{generatie.huidige_generatie()}", 1, 10)
+    caches["paginas"].add(render_claim(url), 1, 10)
     assert client.get(url).status_code == 404
 
 

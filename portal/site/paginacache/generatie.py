@@ -1,9 +1,14 @@
-"""The site-wide content generation: one integer in the shared cache.
+"""The content generations: integers in the shared cache.
 
-Every cached page is stored with the generation it was rendered in, and served only while the
-generation is unchanged. A change of content anywhere bumps the generation, which invalidates
-every cached page at once, in every process that shares the cache (Redis): no per-page
-dependency tracking to get wrong, and no stale page after a publish.
+Every cached page is stored with the site-wide generation it was rendered in, and served only
+while that generation is unchanged. A change of content other than a product bumps it, which
+invalidates every cached page at once, in every process that shares the cache (Redis).
+
+A product's change bumps only its dependency tags (``portal.basis.afhankelijkheden``: the
+product itself, the product lists, its Werkplaats's and leeratelier's lists, the thema lists),
+each an integer of its own, and the counter TELLER that moves with every such bump. A page is
+stored with the values of the tags it depends on and the counter; while the counter is
+unchanged nothing it depends on changed, and otherwise its tags are compared one by one.
 
 A cache error never reaches the visitor: it is logged, and the page is rendered without the
 cache (``huidige_generatie`` returns None).
@@ -12,6 +17,7 @@ cache (``huidige_generatie`` returns None).
 import logging
 import threading
 import time
+from types import SimpleNamespace
 
 from django.conf import settings
 from django.core.cache import caches
@@ -20,6 +26,8 @@ from django.db import transaction
 logger = logging.getLogger("paginacache")
 
 GENERATIE_SLEUTEL = "paginacache:generatie"
+TELLER_SLEUTEL = "paginacache:teller"
+TAG_PREFIX = "paginacache:afh:"
 
 # Set when this process could not reach the cache: a bump (here or in another process) may have
 # been lost, so the generation is bumped once the cache answers again.
@@ -49,14 +57,42 @@ def huidige_generatie():
     return waarde
 
 
-def _verhoog():
+def tag_sleutel(tag):
+    return TAG_PREFIX + tag
+
+
+def tag_waarden(sleutels):
+    """The counter and the current value of each tag key (one round trip), a new value made
+    for the tags that have none yet."""
     cache = paginacache()
+    waarden = cache.get_many([TELLER_SLEUTEL, *sleutels])
+    teller = waarden.pop(TELLER_SLEUTEL, None)
+    for sleutel in set(sleutels) - set(waarden):
+        cache.add(sleutel, _beginwaarde(), timeout=None)
+        waarden[sleutel] = cache.get(sleutel)
+    return teller, waarden
+
+
+def _verhoog_sleutel(cache, sleutel):
     try:
-        try:
-            cache.incr(GENERATIE_SLEUTEL)
-        except ValueError:
-            # No generation yet (or evicted): any new value invalidates what was stored.
-            cache.set(GENERATIE_SLEUTEL, _beginwaarde(), timeout=None)
+        cache.incr(sleutel)
+    except ValueError:
+        # No value yet (or evicted): any new value invalidates what was stored.
+        cache.set(sleutel, _beginwaarde(), timeout=None)
+
+
+def _verhoog(tags=None):
+    """Bump the site-wide generation, or with ``tags`` only these tags and the counter."""
+    cache = paginacache()
+    # The counter before the tags: a render that began before this bump never stores its page
+    # (the middleware compares the counter before and after), and one that began after it
+    # read rows at least as new as the bump.
+    sleutels = (
+        [GENERATIE_SLEUTEL] if tags is None else [TELLER_SLEUTEL, *map(tag_sleutel, sorted(tags))]
+    )
+    try:
+        for sleutel in sleutels:
+            _verhoog_sleutel(cache, sleutel)
     except Exception:
         _achterstand.set()
         logger.exception(
@@ -83,14 +119,35 @@ def verhoog_generatie(using=None):
     the transaction was still open, and cached the old page under the new generation.
     """
     _verhoog()
+    _na_commit(None, using)
+
+
+def verhoog_afhankelijkheden(tags, using=None):
+    """Invalidate the cached pages that depend on these tags, now and again after the commit
+    (for the same reason as ``verhoog_generatie``)."""
+    _verhoog(tags)
+    _na_commit(tags, using)
+
+
+def _na_commit(tags, using):
     connection = transaction.get_connection(using)
     if not connection.in_atomic_block:
         return
-    if any(getattr(taak[1], "paginacache", False) for taak in connection.run_on_commit):
-        return  # one bump per transaction is enough
+    for taak in connection.run_on_commit:
+        wachtend = getattr(taak[1], "paginacache", None)
+        if wachtend is None:
+            continue
+        # One bump per transaction, of everything asked in it (None: the whole site).
+        if tags is None or wachtend.tags is None:
+            wachtend.tags = None
+        else:
+            wachtend.tags |= tags
+        return
+
+    wachtend = SimpleNamespace(tags=None if tags is None else set(tags))
 
     def na_commit():
-        _verhoog()
+        _verhoog(wachtend.tags)
 
-    na_commit.paginacache = True
+    na_commit.paginacache = wachtend
     transaction.on_commit(na_commit, using=using)

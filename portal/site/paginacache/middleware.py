@@ -53,12 +53,16 @@ from django.utils.cache import patch_cache_control, set_response_etag
 from django.utils.encoding import escape_uri_path
 
 from kennisbank.facetten import Kennisbankfilter
+from portal.basis.afhankelijkheden import verzamel
 from portal.site.paginacache.generatie import (
     GENERATIE_SLEUTEL,
+    TELLER_SLEUTEL,
     huidige_generatie,
     inhalen,
     markeer_achterstand,
     paginacache,
+    tag_sleutel,
+    tag_waarden,
 )
 
 logger = logging.getLogger("paginacache")
@@ -162,30 +166,31 @@ class PaginaCacheMiddleware:
             sleutel = self.sleutel(request)
         except DisallowedHost:
             return self.get_response(request)  # CommonMiddleware answers 400
-        generatie, entry = None, None
+        stand, entry = None, None
         if not self.storing.actief():
             inhalen()
-            generatie, entry = self.lees(sleutel)
-        if generatie is None:
+            stand, entry = self.lees(sleutel)
+        if stand is None:
             return self.zonder_gedeelde_cache(request, sleutel)
-        if entry is not None and entry.get("generatie") == generatie:
+        if entry is not None and self.actueel(sleutel, entry, stand):
             return self.herstel(entry)
-        if entry is not None and not self.mag_renderen(request, sleutel, generatie):
+        if entry is not None and not self.mag_renderen(request, sleutel, stand):
             response = self.herstel(entry)
             response[HEADER] = "vorige"
             return response
 
-        response = self.get_response(request)
+        with verzamel() as afhankelijkheden:
+            response = self.get_response(request)
         if request.method != "GET":
             return response
         if self.response_cachebaar(request, response) and self.binnen_budget(request):
-            self.bewaar(sleutel, generatie, response)
+            self.bewaar(sleutel, stand, afhankelijkheden.tags(), response)
             response[HEADER] = "miss"
         elif entry is not None:
             self.vergeet(sleutel)  # e.g. unpublished: the previous version must not stand in
         return response
 
-    def mag_renderen(self, request, sleutel, generatie):
+    def mag_renderen(self, request, sleutel, stand):
         """Whether this request renders a page whose entry is of an older generation.
 
         After every change all pages are of an older generation at once. The first request for
@@ -195,12 +200,18 @@ class PaginaCacheMiddleware:
         """
         if request.method != "GET":
             return True
-        claim = f"{sleutel}:render:{generatie}"
         try:
-            return paginacache().add(claim, 1, getattr(settings, "PAGINACACHE_RENDERTIJD", 10))
+            return paginacache().add(
+                self.claim(sleutel, stand), 1, getattr(settings, "PAGINACACHE_RENDERTIJD", 10)
+            )
         except Exception:
             self.storing.meld("claimen")
             return True
+
+    @staticmethod
+    def claim(sleutel, stand):
+        generatie, teller = stand
+        return f"{sleutel}:render:{generatie}:{teller}"
 
     # -- decisions --------------------------------------------------------------------------
 
@@ -277,48 +288,79 @@ class PaginaCacheMiddleware:
         return "paginacache:pagina:" + hashlib.sha256(adres.encode()).hexdigest()
 
     def lees(self, sleutel):
-        """(generation, entry); (None, None) when the cache fails.
+        """((generation, counter), entry); (None, None) when the cache fails.
 
-        The generation always comes from the shared cache, so every hit is checked against the
-        latest change made through any server. The entry comes from this process's memory when
-        it has it for that generation (one small round trip instead of fetching the page), and
+        The generation and the counter always come from the shared cache, so every hit is
+        checked against the latest change made through any server. The entry comes from this
+        process's memory when it has it (one small round trip instead of fetching the page), and
         otherwise from the shared cache in the same round trip.
         """
         lokaal = self.lokaal.get(sleutel)
+        sleutels = [GENERATIE_SLEUTEL, TELLER_SLEUTEL]
         try:
-            if lokaal is not None:
-                generatie = paginacache().get(GENERATIE_SLEUTEL)
-                if generatie is not None and lokaal.get("generatie") == generatie:
-                    self.lokaal.bevestig(sleutel)
-                    return generatie, lokaal
-                gevonden = {GENERATIE_SLEUTEL: generatie} if generatie is not None else {}
-                if generatie is not None:
-                    gevonden[sleutel] = paginacache().get(sleutel)
-            else:
-                gevonden = paginacache().get_many([GENERATIE_SLEUTEL, sleutel])
+            gevonden = paginacache().get_many(sleutels if lokaal else [*sleutels, sleutel])
+            if lokaal is not None and not self.zelfde_stand(lokaal, gevonden):
+                lokaal = None  # the shared cache may hold a newer render of another process
+                gevonden[sleutel] = paginacache().get(sleutel)
         except Exception:
             self.storing.meld("lezen")
             return None, None
         generatie = gevonden.get(GENERATIE_SLEUTEL)
         if generatie is None:
             generatie = huidige_generatie()  # first request after a flush: start one
-        entry = gevonden.get(sleutel)
-        if entry is not None and entry.get("generatie") == generatie:
-            self.lokaal.zet(sleutel, entry)
-        return generatie, entry
+        return (generatie, gevonden.get(TELLER_SLEUTEL)), lokaal or gevonden.get(sleutel)
 
-    def bewaar(self, sleutel, generatie, response):
+    @staticmethod
+    def zelfde_stand(entry, gevonden):
+        return (entry.get("generatie"), entry.get("teller")) == (
+            gevonden.get(GENERATIE_SLEUTEL),
+            gevonden.get(TELLER_SLEUTEL),
+        )
+
+    def actueel(self, sleutel, entry, stand):
+        """Whether the entry may be served: rendered in the current generation, and nothing it
+        depends on changed since (the counter is the same, or else each of its tags is)."""
+        generatie, teller = stand
+        if entry.get("generatie") != generatie:
+            return False
+        if entry.get("teller") != teller:
+            afhankelijk = entry.get("afhankelijk", {})
+            try:
+                if paginacache().get_many(list(afhankelijk)) != afhankelijk:
+                    return False
+                # Still current: with the new counter, the next request needs no tags.
+                entry = {**entry, "teller": teller}
+                paginacache().set(sleutel, entry, getattr(settings, "PAGINACACHE_TIMEOUT", 300))
+            except Exception:
+                self.storing.meld("lezen")
+                return False
+        if self.lokaal.get(sleutel) is entry:
+            self.lokaal.bevestig(sleutel)
+        else:
+            self.lokaal.zet(sleutel, entry)
+        return True
+
+    def bewaar(self, sleutel, stand, tags, response):
+        """Store the response with the generation and counter read before it was rendered, and
+        the values of the tags it depends on. Not stored when a product changed while it was
+        being rendered: it may show the product as it was."""
         if not response.has_header("ETag"):
             set_response_etag(response)
         # Browsers keep the page but ask again every time: ETag makes that a 304.
         patch_cache_control(response, no_cache=True)
-        entry = {
-            "generatie": generatie,
-            "status": response.status_code,
-            "headers": [(k, v) for k, v in response.headers.items() if k != HEADER],
-            "inhoud": response.content,
-        }
+        generatie, teller = stand
         try:
+            teller_nu, afhankelijk = tag_waarden([tag_sleutel(tag) for tag in tags])
+            if teller_nu != teller:
+                return
+            entry = {
+                "generatie": generatie,
+                "teller": teller,
+                "afhankelijk": afhankelijk,
+                "status": response.status_code,
+                "headers": [(k, v) for k, v in response.headers.items() if k != HEADER],
+                "inhoud": response.content,
+            }
             paginacache().set(sleutel, entry, getattr(settings, "PAGINACACHE_TIMEOUT", 300))
         except Exception:
             self.storing.meld("opslaan")
