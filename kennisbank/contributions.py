@@ -32,7 +32,7 @@ PRODUCTEN_OP_WERKPLAATS = 6
 def kennisbank(page, request):
     kennisbankfilter = Kennisbankfilter(request.GET)
     facetten = kennisbankfilter.facetten()
-    paginator = Paginator(kennisbankfilter.resultaten(), PRODUCTEN_PER_PAGINA)
+    paginator = Paginator(kennisbankfilter.resultatenlijst(), PRODUCTEN_PER_PAGINA)
     try:
         producten = paginator.page(request.GET.get("page") or 1)
     except PageNotAnInteger:

@@ -2,19 +2,22 @@
 
 A request's query string becomes a `Kennisbankfilter`: validated selections per facet,
 the filtered products, and per facet the number of products each option would give with
-the other facets applied. The number of queries is fixed: one per facet plus the results
-(the province facet needs no options query: the provinces are fixed).
+the other facets applied. Counts, selections and the order of the results come from the
+facet index in memory (`facetindex.py`); the database is asked for the search hits and for
+the page of results shown. `gefilterd()` gives the same selection as a queryset, for the
+feeds and the alerts, which filter further.
 """
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from urllib.parse import urlencode
 
-from django.db.models import Case, Count, IntegerField, Q, When
-from django.db.models.functions import ExtractYear
+from django.db.models import Case, IntegerField, Q, When
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from kennisbank.facetindex import facetindex
 from kennisbank.models import (
     DOELGROEPEN,
     VIER_OS,
@@ -22,9 +25,8 @@ from kennisbank.models import (
     ProductTag,
     ProductType,
 )
-from portal.basis.openbaar import openbaar, openbaar_q, openbaar_zoekbaar
-from portal.themas.models import LandelijkThemaPage
-from werkplaatsen.models import ASSOCIATIE, ThemagroepPage, WerkplaatsPage
+from portal.basis.openbaar import openbaar_zoekbaar
+from werkplaatsen.models import ASSOCIATIE, WerkplaatsPage
 from werkplaatsen.plaatsen import Provincie
 
 MAX_WAARDEN = 20
@@ -96,6 +98,7 @@ class Kennisbankfilter:
     def __init__(self, params):
         self.meldingen = []
         self.q = zoekterm(params.get("q", ""))
+        self.index = facetindex()
         self._opties_laden()
         self.keuze = {naam: self._valideer(naam, _waarden(params, naam)) for naam in self.FACETTEN}
         self.sortering = self._sortering(params.get("sort", ""))
@@ -105,20 +108,9 @@ class Kennisbankfilter:
     # -- options and validation ---------------------------------------------------------
 
     def _opties_laden(self):
-        self.werkplaatsen = list(
-            openbaar(WerkplaatsPage.objects.all()).order_by("title").values_list("slug", "title")
-        )
-        self.werkplaatsen.append((ASSOCIATIE, _("Associatie (landelijk)")))
-        self.themas = list(
-            openbaar(LandelijkThemaPage.objects.all())
-            .order_by("path")
-            .values_list("pk", "slug", "title")
-        )
-        self.themagroepen = list(
-            openbaar(ThemagroepPage.objects.all())
-            .order_by("title")
-            .values_list("pk", "slug", "title")
-        )
+        self.werkplaatsen = [*self.index.werkplaatsen, (ASSOCIATIE, _("Associatie (landelijk)"))]
+        self.themas = self.index.themas
+        self.themagroepen = self.index.themagroepen
 
     def _bekende_waarden(self, naam):
         if naam == "werkplaats":
@@ -142,11 +134,7 @@ class Kennisbankfilter:
             geldig = [w for w in waarden if w.isdigit() and 1900 <= int(w) <= 2100]
         elif naam == "tag":
             # Only tags of public products: a tag of a hidden one reads as unknown.
-            geldig = list(
-                ProductTag.objects.filter(openbaar_q("content_object__"), tag__slug__in=waarden)
-                .values_list("tag__slug", flat=True)
-                .distinct()
-            )
+            geldig = [w for w in waarden if w in self.index.tagnamen]
         else:
             bekend = self._bekende_waarden(naam)
             geldig = [w for w in waarden if w in bekend]
@@ -214,7 +202,25 @@ class Kennisbankfilter:
                 qs = self._filter(qs, naam, self.keuze[naam])
         return qs
 
+    def selectie(self, behalve=None):
+        """`gefilterd` as a bitmap of the facet index."""
+        bits = self.index.alle
+        if self.zoektreffers is not None:
+            bits &= self.index.positie_bitmap(self.zoektreffers)
+        for naam in self.FACETTEN:
+            if naam != behalve and self.keuze[naam]:
+                bits &= self.index.of(naam, self._indexwaarden(naam))
+        return bits
+
+    def _indexwaarden(self, naam):
+        """The chosen values as the index knows them (themes and themagroepen by id)."""
+        bron = {"thema": self.themas, "themagroep": self.themagroepen}.get(naam)
+        if bron is None:
+            return self.keuze[naam]
+        return [pk for pk, slug, _title in bron if slug in self.keuze[naam]]
+
     def resultaten(self):
+        """`gefilterd` in the chosen order, as a queryset."""
         qs = self.gefilterd()
         if self.sortering == "oudste":
             return qs.order_by("publicatiedatum", "pk")
@@ -227,6 +233,16 @@ class Kennisbankfilter:
             )
             return qs.order_by(rang)
         return qs
+
+    def resultatenlijst(self):
+        """The same products in the same order from the index, loaded a page at a time (for
+        the kennisbank's own pages: no count or sort over all products in the database)."""
+        selectie = self.selectie()
+        if self.sortering == "relevantie" and self.zoektreffers:
+            pks = [pk for pk in self.zoektreffers if self.index.bevat(selectie, pk)]
+        else:
+            pks = self.index.in_volgorde(selectie, self.sortering)
+        return Resultaten(pks, self.basis)
 
     @property
     def actief(self):
@@ -269,20 +285,8 @@ class Kennisbankfilter:
         return [
             self._facet_werkplaats(),
             self._facet_provincie(),
-            self._facet_m2m(
-                "thema",
-                _("Landelijk thema"),
-                self.themas,
-                ProductPage.themas.through,
-                "landelijkthemapage_id",
-            ),
-            self._facet_m2m(
-                "themagroep",
-                _("Themagroep"),
-                self.themagroepen,
-                ProductPage.themagroepen.through,
-                "themagroeppage_id",
-            ),
+            self._facet_m2m("thema", _("Landelijk thema"), self.themas),
+            self._facet_m2m("themagroep", _("Themagroep"), self.themagroepen),
             self._facet_type(),
             self._facet_jaar(),
             self._facet_vlaggen("o", _("De 4 O's"), VIER_OS),
@@ -290,17 +294,15 @@ class Kennisbankfilter:
             self._facet_tag(),
         ]
 
-    def _ids(self, naam):
-        return self.gefilterd(behalve=naam).order_by().values("pk")
+    def _aantallen(self, naam, waarden):
+        selectie = self.selectie(behalve=naam)
+        return {waarde: self.index.aantal(naam, waarde, selectie) for waarde in waarden}
 
     def _facet_werkplaats(self):
-        rijen = self.gefilterd(behalve="werkplaats").order_by().values("werkplaats__slug")
-        aantallen = {
-            (r["werkplaats__slug"] or ASSOCIATIE): r["n"] for r in rijen.annotate(n=Count("pk"))
-        }
         gekozen = self.keuze["werkplaats"]
+        aantallen = self._aantallen("werkplaats", [slug for slug, _t in self.werkplaatsen])
         opties = [
-            Optie(slug, title, aantallen.get(slug, 0), slug in gekozen)
+            Optie(slug, title, aantallen[slug], slug in gekozen)
             for slug, title in self.werkplaatsen
         ]
         return Facet("werkplaats", _("Werkplaats"), opties)
@@ -308,80 +310,74 @@ class Kennisbankfilter:
     def _facet_provincie(self):
         """Products per province of their Werkplaats; a product of a Werkplaats that works
         in two provinces counts in both, once each."""
-        rijen = (
-            self.gefilterd(behalve="provincie")
-            .order_by()
-            .filter(werkplaats__gemeenten__isnull=False)
-            .values("werkplaats__gemeenten__provincie")
-            .annotate(n=Count("pk", distinct=True))
-        )
-        aantallen = {r["werkplaats__gemeenten__provincie"]: r["n"] for r in rijen}
+        aantallen = self._aantallen("provincie", Provincie.values)
         gekozen = self.keuze["provincie"]
         opties = [
-            Optie(waarde, label, aantallen.get(waarde, 0), waarde in gekozen)
+            Optie(waarde, label, aantallen[waarde], waarde in gekozen)
             for waarde, label in Provincie.choices
         ]
         return Facet("provincie", _("Provincie"), opties)
 
-    def _facet_m2m(self, naam, label, opties_bron, through, kolom):
-        rijen = (
-            through.objects.filter(productpage_id__in=self._ids(naam))
-            .values(kolom)
-            .annotate(n=Count("productpage_id"))
-        )
-        aantallen = {r[kolom]: r["n"] for r in rijen}
+    def _facet_m2m(self, naam, label, opties_bron):
+        aantallen = self._aantallen(naam, [pk for pk, _s, _t in opties_bron])
         gekozen = self.keuze[naam]
         opties = [
-            Optie(slug, title, aantallen.get(pk, 0), slug in gekozen)
-            for pk, slug, title in opties_bron
+            Optie(slug, title, aantallen[pk], slug in gekozen) for pk, slug, title in opties_bron
         ]
         return Facet(naam, label, opties)
 
     def _facet_type(self):
-        rijen = self.gefilterd(behalve="type").order_by().values("product_type")
-        aantallen = {r["product_type"]: r["n"] for r in rijen.annotate(n=Count("pk"))}
+        aantallen = self._aantallen("type", ProductType.values)
         gekozen = self.keuze["type"]
         opties = [
-            Optie(waarde, label, aantallen.get(waarde, 0), waarde in gekozen)
+            Optie(waarde, label, aantallen[waarde], waarde in gekozen)
             for waarde, label in ProductType.choices
         ]
         return Facet("type", _("Soort product"), opties)
 
     def _facet_jaar(self):
-        rijen = (
-            self.gefilterd(behalve="jaar")
-            .order_by()
-            .annotate(jaar=ExtractYear("publicatiedatum"))
-            .values("jaar")
-            .annotate(n=Count("pk"))
-        )
-        aantallen = {r["jaar"]: r["n"] for r in rijen}
+        aantallen = self._aantallen("jaar", list(self.index.opties["jaar"]))
         gekozen = self.keuze["jaar"]
-        jaren = sorted(set(aantallen) | set(gekozen), reverse=True)
+        jaren = sorted({j for j, n in aantallen.items() if n} | set(gekozen), reverse=True)
         opties = [Optie(str(j), str(j), aantallen.get(j, 0), j in gekozen) for j in jaren]
         return Facet("jaar", _("Jaar"), opties)
 
     def _facet_vlaggen(self, naam, label, vlaggen):
-        tellingen = {slug: Count("pk", filter=Q(**{veld: True})) for slug, veld, _l in vlaggen}
-        aantallen = self.gefilterd(behalve=naam).order_by().aggregate(**tellingen)
+        aantallen = self._aantallen(naam, [slug for slug, _v, _l in vlaggen])
         gekozen = self.keuze[naam]
         opties = [
-            Optie(slug, str(optie_label), aantallen[slug] or 0, slug in gekozen)
+            Optie(slug, str(optie_label), aantallen[slug], slug in gekozen)
             for slug, _veld, optie_label in vlaggen
         ]
         return Facet(naam, label, opties)
 
     def _facet_tag(self):
-        rijen = (
-            ProductTag.objects.filter(content_object_id__in=self._ids("tag"))
-            .values("tag__slug", "tag__name")
-            .annotate(n=Count("content_object_id"))
-            .order_by("-n", "tag__name")[:TAGS_IN_FACET]
-        )
+        aantallen = self._aantallen("tag", list(self.index.tagnamen))
+        namen = self.index.tagnamen
+        meeste = sorted(
+            (slug for slug, n in aantallen.items() if n), key=lambda s: (-aantallen[s], namen[s])
+        )[:TAGS_IN_FACET]
         gekozen = self.keuze["tag"]
-        opties = [
-            Optie(r["tag__slug"], r["tag__name"], r["n"], r["tag__slug"] in gekozen) for r in rijen
-        ]
+        opties = [Optie(slug, namen[slug], aantallen[slug], slug in gekozen) for slug in meeste]
         getoond = {optie.waarde for optie in opties}
         opties += [Optie(slug, slug, 0, True) for slug in gekozen if slug not in getoond]
         return Facet("tag", _("Trefwoord"), opties)
+
+
+class Resultaten(Sequence):
+    """The selected products by primary key, in order; a slice loads just those products
+    (with what the listing shows), in one query."""
+
+    def __init__(self, pks, basis):
+        self.pks = pks
+        self.basis = basis
+
+    def __len__(self):
+        return len(self.pks)
+
+    def __getitem__(self, sleutel):
+        if not isinstance(sleutel, slice):
+            return self[sleutel : sleutel + 1][0] if sleutel >= 0 else self[len(self) + sleutel]
+        pks = self.pks[sleutel]
+        producten = {product.pk: product for product in self.basis.filter(pk__in=pks)}
+        return [producten[pk] for pk in pks if pk in producten]

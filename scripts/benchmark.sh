@@ -8,12 +8,17 @@
 # bound to 127.0.0.1), Redis as the cache, and wrk (Debian's package) against every key page:
 # requests per second and p50/p99 latency, cold (PAGINACACHE=0: every request rendered) and warm
 # (PAGINACACHE=1: served from the page cache), each next to a trivial view through the same
-# middleware stack (/_benchmark/plafond/, the ceiling) as a ratio. Then search latency (p50, p95,
-# p99) over a fixed list of Dutch queries, one request at a time, cold. Requests carry
-# X-Forwarded-Proto: https, as from the proxy production sits behind. Loopback only.
+# middleware stack (/_benchmark/plafond/, the ceiling) as a ratio. Then, in both modes, each key
+# page one request at a time (median and p95) and each worker's memory (RSS) after the run;
+# search latency (p50, p95, p99) over a fixed list of Dutch queries, one request at a time, cold;
+# and publishing under load: the warm mix of scripts/loadtest.lua plus a second wrk on product
+# pages, first without, then with a product published every 5 s (manage.py
+# publish_during_benchmark), for --publish-duration seconds each: throughput with publishes as a
+# share of that without, and how many product-page requests were still cache hits. Requests
+# carry X-Forwarded-Proto: https, as from the proxy production sits behind. Loopback only.
 #
-# Defaults: --products 20000 --duration 10 --connections 16. The Markdown table goes to standard
-# output and to --out (default var/benchmark/benchmark-<time>.md).
+# Defaults: --products 20000 --duration 10 --connections 16 --publish-duration 30. The Markdown
+# table goes to standard output and to --out (default var/benchmark/benchmark-<time>.md).
 set -euo pipefail
 
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
@@ -24,14 +29,16 @@ DURATION=10
 CONNECTIONS=16
 KEEP_DB=0
 OUT=""
+PUBLISH_DURATION=30
 while [ $# -gt 0 ]; do
     case "$1" in
     --products) PRODUCTS=$2; shift 2 ;;
     --duration) DURATION=$2; shift 2 ;;
     --connections) CONNECTIONS=$2; shift 2 ;;
+    --publish-duration) PUBLISH_DURATION=$2; shift 2 ;;
     --keep-db) KEEP_DB=1; shift ;;
     --out) OUT=$2; shift 2 ;;
-    *) sed -n '2,17p' "$0" >&2; exit 2 ;;
+    *) sed -n '2,23p' "$0" >&2; exit 2 ;;
     esac
 done
 STAMP=$(date +%Y%m%d-%H%M%S)
@@ -77,6 +84,7 @@ export PYTHONPATH="$ROOT/scripts:$ROOT"
 export SECRET_KEY
 SECRET_KEY=$("$PY" -c 'import secrets; print(secrets.token_urlsafe(64))')
 export ALLOWED_HOSTS=127.0.0.1
+export SITE_URL=https://127.0.0.1
 export MEDIA_ROOT=$WORK/media
 export LOG_LEVEL=ERROR
 export PYTHONDONTWRITEBYTECODE=1
@@ -93,6 +101,7 @@ LIVE=$("$PY" manage.py shell -c 'from kennisbank.models import ProductPage; prin
 "$PY" scripts/benchmark_paginas.py urls </dev/null >"$WORK/urls.tsv"
 "$PY" scripts/benchmark_paginas.py queries </dev/null >"$WORK/queries.txt" 2>&1 || true
 "$PY" scripts/benchmark_paginas.py zoekpaden </dev/null >"$WORK/zoekpaden.txt"
+"$PY" scripts/benchmark_paginas.py productpaden 200 oneven </dev/null >"$WORK/productpaden.txt"
 
 PORT=$("$PY" -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
 BASE="http://127.0.0.1:$PORT"
@@ -110,6 +119,15 @@ start_server() {
     cat "$WORK/gunicorn.log" >&2
     say "gunicorn did not start"
     exit 1
+}
+
+# Resident memory of each gunicorn worker, in MB: "61 64"
+rss_workers() {
+    local pid out=""
+    for pid in $(pgrep -P "$SERVER_PID"); do
+        out+="$(awk '/^VmRSS/ { printf "%.0f", $2 / 1024 }' "/proc/$pid/status") "
+    done
+    echo "${out% }"
 }
 
 stop_server() {
@@ -143,7 +161,7 @@ measure() { # measure NAME PATH -> prints "rps p50 p99 errors"
     parse_wrk "$file"
 }
 
-declare -A RESULT
+declare -A RESULT RSS
 run_mode() {
     MODE=$1
     redis-cli -n "$REDIS_DB" flushdb >/dev/null
@@ -176,6 +194,12 @@ EOF
         wrk -t1 -c1 -d"${DURATION}s" -s "$WORK/zoek.lua" "$BASE/" >"$WORK/wrk-zoek.txt" 2>&1
         ZOEK=$(grep '^ZOEK' "$WORK/wrk-zoek.txt" | cut -d' ' -f2-)
     fi
+    say "$MODE: each key page one request at a time"
+    "$PY" scripts/benchmark_paginas.py mediaan "$BASE" 30 <"$WORK/urls.tsv" >"$WORK/mediaan-$MODE.txt"
+    while read -r name med p95; do
+        RESULT[$MODE,mediaan,$name]="$med $p95"
+    done <"$WORK/mediaan-$MODE.txt"
+    RSS[$MODE]=$(rss_workers)
     if [ "$MODE" = warm ]; then
         # Revisits: the ETag stored with the page answers If-None-Match with 304.
         local etag
@@ -188,9 +212,41 @@ EOF
     stop_server
 }
 
+# Publishing under load: the warm mix (key pages and searches, scripts/loadtest.lua) with a second
+# wrk on 200 product pages, for PUBLISH_DURATION seconds without, then with an editor publishing a
+# product every 5 s (other products than the 200). summary_field FILE FIELD: a line of loadtest.lua's summary.
+summary_field() { sed -n "s/^  $2 *//p" "$1"; }
+publish_round() { # publish_round NAME PUBLISH(0/1)
+    local pub_pid=""
+    if [ "$2" = 1 ]; then
+        "$PY" manage.py publish_during_benchmark --interval 5 --duration "$PUBLISH_DURATION" \
+            </dev/null >"$WORK/publish.txt" 2>&1 &
+        pub_pid=$!
+    fi
+    wrk -t1 -c4 -d"${PUBLISH_DURATION}s" --timeout 10s "${HDR[@]}" -s scripts/loadtest.lua "$BASE" \
+        -- "$WORK/productpaden.txt" "$WORK/productpaden.txt" >"$WORK/wrk-pub-$1-products.txt" 2>&1 &
+    local products_pid=$!
+    wrk -t2 -c"$CONNECTIONS" -d"${PUBLISH_DURATION}s" --timeout 10s "${HDR[@]}" -s scripts/loadtest.lua \
+        "$BASE" -- "$WORK/urls.tsv" "$WORK/zoekpaden.txt" >"$WORK/wrk-pub-$1-mix.txt" 2>&1 || true
+    wait "$products_pid" || true
+    if [ -n "$pub_pid" ]; then wait "$pub_pid" || { cat "$WORK/publish.txt" >&2; exit 1; }; fi
+}
+run_publish() {
+    redis-cli -n "$REDIS_DB" flushdb >/dev/null
+    start_server 1
+    say "publishing under load: priming every URL of the mix and the product pages"
+    cut -f2 "$WORK/urls.tsv" | cat - "$WORK/zoekpaden.txt" "$WORK/productpaden.txt" |
+        while read -r path; do curl -s -o /dev/null "${HDR[@]}" "$BASE$path"; done
+    say "publishing under load: $PUBLISH_DURATION s without, then with a publish every 5 s"
+    publish_round quiet 0
+    publish_round publishing 1
+    stop_server
+}
+
 LOAD_BEFORE=$(cut -d' ' -f1-3 /proc/loadavg)
 run_mode cold 0
 run_mode warm 1
+run_publish
 LOAD_AFTER=$(cut -d' ' -f1-3 /proc/loadavg)
 
 {
@@ -201,8 +257,8 @@ LOAD_AFTER=$(cut -d' ' -f1-3 /proc/loadavg)
     echo "gunicorn 2 sync workers, production settings, PostgreSQL, Redis; wrk -t2 -c$CONNECTIONS"
     echo "-d${DURATION}s per page; $(nproc) cores, load average before $LOAD_BEFORE, after $LOAD_AFTER."
     echo
-    echo "| page | cold rps | p50 ms | p99 ms | ceiling rps | cold / ceiling | warm rps | p50 ms | p99 ms | ceiling rps | warm / ceiling |"
-    echo "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |"
+    echo "| page | cold rps | p50 ms | p99 ms | ceiling rps | cold / ceiling | warm rps | p50 ms | p99 ms | ceiling rps | warm / ceiling | one at a time, cold: median / p95 ms | warm: median / p95 ms |"
+    echo "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |"
     while IFS=$'\t' read -r name path; do
         read -r c_rps c_p50 c_p99 c_err <<<"${RESULT[cold,$name]}"
         read -r w_rps w_p50 w_p99 w_err <<<"${RESULT[warm,$name]}"
@@ -214,7 +270,9 @@ LOAD_AFTER=$(cut -d' ' -f1-3 /proc/loadavg)
         if [ "${c_err:-0}" != 0 ] || [ "${w_err:-0}" != 0 ]; then
             flag=" (non-2xx: cold $c_err, warm $w_err)"
         fi
-        echo "| $name \`$path\`$flag | $c_rps | $c_p50 | $c_p99 | $cc_rps | $c_ratio | $w_rps | $w_p50 | $w_p99 | $wc_rps | $w_ratio |"
+        read -r cm_med cm_p95 <<<"${RESULT[cold,mediaan,$name]}"
+        read -r wm_med wm_p95 <<<"${RESULT[warm,mediaan,$name]}"
+        echo "| $name \`$path\`$flag | $c_rps | $c_p50 | $c_p99 | $cc_rps | $c_ratio | $w_rps | $w_p50 | $w_p99 | $wc_rps | $w_ratio | $cm_med / $cm_p95 | $wm_med / $wm_p95 |"
     done <"$WORK/urls.tsv"
     echo
     read -r z50 z95 z99 zn zerr <<<"$ZOEK"
@@ -222,6 +280,21 @@ LOAD_AFTER=$(cut -d' ' -f1-3 /proc/loadavg)
     echo "p50 $z50 ms, **p95 $z95 ms**, p99 $z99 ms."
     echo
     echo "Revisit with If-None-Match: HTTP $REVISIT. Hashed static file: Cache-Control: $STATIC_CC."
+    echo
+    echo "Memory (RSS) of each gunicorn worker after its run: cold ${RSS[cold]// / and } MB, warm ${RSS[warm]// / and } MB."
+    echo
+    q_rps=$(summary_field "$WORK/wrk-pub-quiet-mix.txt" throughput | cut -d' ' -f1)
+    p_rps=$(summary_field "$WORK/wrk-pub-publishing-mix.txt" throughput | cut -d' ' -f1)
+    echo "Publishing under load ($PUBLISH_DURATION s each, warm, mix at -c$CONNECTIONS plus 200 product pages at -c4;"
+    echo "$(tail -n 1 "$WORK/publish.txt") in the second run):"
+    echo
+    echo "| run | mix rps | mix latency | mix page cache | product pages: page cache |"
+    echo "| --- | ---: | --- | --- | --- |"
+    for round in quiet publishing; do
+        echo "| $round | $(summary_field "$WORK/wrk-pub-$round-mix.txt" throughput | cut -d' ' -f1) | $(summary_field "$WORK/wrk-pub-$round-mix.txt" latency) | $(summary_field "$WORK/wrk-pub-$round-mix.txt" 'page cache') | $(summary_field "$WORK/wrk-pub-$round-products.txt" 'page cache') |"
+    done
+    echo
+    echo "Throughput with a publish every 5 s: $(awk -v a="$p_rps" -v b="$q_rps" 'BEGIN { printf "%.0f%%", 100 * a / b }') of the run without."
     echo
     echo '```'
     cat "$WORK/queries.txt"

@@ -3,6 +3,9 @@
     python scripts/benchmark_paginas.py urls      # one "name<TAB>path" per line, for benchmark.sh
     python scripts/benchmark_paginas.py queries   # the query count of each page (cache off)
     python scripts/benchmark_paginas.py zoekpaden # the search URLs of the search benchmark
+    python scripts/benchmark_paginas.py productpaden N even|oneven  # bulk product paths
+    python scripts/benchmark_paginas.py mediaan URL [N]  # each key page N times (default 30),
+                                                  # one at a time: median and p95 in ms
 
 Run with the project's settings and database (DATABASE_URL, DJANGO_SETTINGS_MODULE); the pages
 are those of portal.demo.benchmark.sleutelpaginas(), which tests/site/test_query_counts.py
@@ -51,7 +54,43 @@ def tel_queries(client, pad):
     return len(queries)
 
 
-def main(opdracht):
+def tijden(basis, paden, aantal):
+    """{path: sorted response times in ms}: each path asked `aantal` times (after two
+    warm-ups), one request at a time over one kept-alive connection."""
+    import http.client
+    import time
+    from urllib.parse import urlsplit
+
+    adres = urlsplit(basis)
+    verbinding = http.client.HTTPConnection(adres.hostname, adres.port, timeout=60)
+    kop = {"X-Forwarded-Proto": "https", "Host": adres.netloc}
+    resultaat = {}
+    for pad in paden:
+        gemeten = []
+        for i in range(aantal + 2):
+            begin = time.perf_counter()
+            verbinding.request("GET", pad, headers=kop)
+            antwoord = verbinding.getresponse()
+            antwoord.read()
+            if antwoord.status != 200:
+                raise SystemExit(f"{pad}: HTTP {antwoord.status}")
+            if i >= 2:
+                gemeten.append((time.perf_counter() - begin) * 1000)
+        resultaat[pad] = sorted(gemeten)
+    return resultaat
+
+
+def mediaan(basis, aantal):
+    namen = dict(regel.split("\t") for regel in sys.stdin.read().splitlines() if "\t" in regel)
+    for pad, gemeten in tijden(basis, list(namen.values()), aantal).items():
+        naam = next(n for n, p in namen.items() if p == pad)
+        p95 = gemeten[min(len(gemeten) - 1, round(0.95 * (len(gemeten) - 1)))]
+        print(f"{naam} {gemeten[len(gemeten) // 2]:.1f} {p95:.1f}")
+
+
+def main(opdracht, *argumenten):
+    if opdracht == "mediaan":
+        return mediaan(argumenten[0], int(argumenten[1]) if len(argumenten) > 1 else 30)
     import django
 
     django.setup()
@@ -61,6 +100,12 @@ def main(opdracht):
     from kennisbank.models import ProductPage
     from portal.demo.benchmark import sleutelpaginas
 
+    if opdracht == "productpaden":
+        from portal.demo.benchmark import productpaden
+
+        for pad in productpaden(int(argumenten[0]), argumenten[1] == "even"):
+            print(pad)
+        return
     paginas = sleutelpaginas()
     if opdracht == "urls":
         for naam, pad in paginas:
@@ -81,4 +126,4 @@ def main(opdracht):
 
 
 if __name__ == "__main__":
-    main(sys.argv[1] if len(sys.argv) > 1 else "queries")
+    main(*(sys.argv[1:] or ["queries"]))

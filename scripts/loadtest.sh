@@ -82,7 +82,8 @@ trap on_exit EXIT
 REDIS_DB=${LOADTEST_REDIS_DB:-10}
 SECRET=$("$PY" -c 'import secrets; print(secrets.token_urlsafe(64))')
 export DATABASE_URL=$DB_URL REDIS_URL=redis://127.0.0.1:6379/$REDIS_DB
-export DJANGO_SETTINGS_MODULE=portal.settings.production SECRET_KEY=$SECRET ALLOWED_HOSTS=127.0.0.1
+export DJANGO_SETTINGS_MODULE=portal.settings.production SECRET_KEY=$SECRET ALLOWED_HOSTS=127.0.0.1 \
+    SITE_URL=https://127.0.0.1
 export MEDIA_ROOT=$WORK/media LOG_LEVEL=ERROR PYTHONDONTWRITEBYTECODE=1
 
 if [ -z "$GIVEN_DB" ]; then

@@ -3,6 +3,12 @@ import tempfile
 
 import pytest
 
+from portal.basis.afhankelijkheden import (
+    GENERATIE_SLEUTEL,
+    TELLER_SLEUTEL,
+    gedeelde_cache,
+    tag_sleutel,
+)
 from tests.support import werkverdeling
 from tests.support.verborgen import verborgen_inhoud  # noqa: F401  (a fixture for any test)
 
@@ -11,6 +17,13 @@ from tests.support.verborgen import verborgen_inhoud  # noqa: F401  (a fixture f
 def _media_root(settings, tmp_path):
     """Uploaded files of a test go to its own folder."""
     settings.MEDIA_ROOT = tmp_path / "media"
+
+
+@pytest.fixture(autouse=True)
+def _nieuwe_inhoudsversie():
+    """Every test starts at new content versions, so that what a process keeps per version
+    (the facet index) never comes from another test, whose database was rolled back."""
+    gedeelde_cache().delete_many([GENERATIE_SLEUTEL, TELLER_SLEUTEL, tag_sleutel("producten")])
 
 
 # pytest-xdist (./scripts/test.sh runs the tests in parallel): which tests one worker runs

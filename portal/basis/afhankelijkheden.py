@@ -17,9 +17,18 @@ list products, and not the thousands of other products' pages.
 """
 
 import contextvars
+import time
 from contextlib import contextmanager
 
+from django.conf import settings
+from django.core.cache import caches
 from django.db import connections
+
+# The versions of the content in the shared cache (portal/site/paginacache/generatie.py bumps
+# them): the site-wide generation, the counter of product changes, and one value per tag.
+GENERATIE_SLEUTEL = "paginacache:generatie"
+TELLER_SLEUTEL = "paginacache:teller"
+TAG_PREFIX = "paginacache:afh:"
 
 PRODUCTTABELLEN = ("kennisbank_product",)  # kennisbank_productpage and its link tables
 
@@ -114,3 +123,38 @@ def product_afhankelijkheden(product):
     if product.leeratelier_id:
         tags.add(leeratelier_scope(product.leeratelier_id))
     return tags
+
+
+def gedeelde_cache():
+    return caches[getattr(settings, "PAGINACACHE_ALIAS", "default")]
+
+
+def beginwaarde():
+    # A fresh start (an empty or restarted Redis) never reuses a value of before.
+    return time.time_ns() // 1000
+
+
+def tag_sleutel(tag):
+    return TAG_PREFIX + tag
+
+
+def versies(sleutels):
+    """{key: value} of these version keys in the shared cache, one round trip; a key that has
+    no value yet gets a new one (so that its next bump, or a flush, is seen as a change)."""
+    cache = gedeelde_cache()
+    waarden = cache.get_many(sleutels)
+    for sleutel in set(sleutels) - set(waarden):
+        cache.add(sleutel, beginwaarde(), timeout=None)
+        waarden[sleutel] = cache.get(sleutel)
+    return waarden
+
+
+def inhoudsversie(*tags):
+    """The version of what these tags cover: the site-wide generation and the tags' values.
+    It changes with every change of that content. None when the shared cache fails."""
+    sleutels = [GENERATIE_SLEUTEL, *map(tag_sleutel, tags)]
+    try:
+        waarden = versies(sleutels)
+    except Exception:
+        return None
+    return tuple(waarden[sleutel] for sleutel in sleutels)

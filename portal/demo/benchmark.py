@@ -35,6 +35,7 @@ def sleutelpaginas():
         ("kennisbank", kennisbank),
         ("kennisbank-1-filter", f"{kennisbank}?{urlencode({'thema': eigen_thema.slug})}"),
         ("kennisbank-3-filters", f"{kennisbank}?{urlencode(drie)}"),
+        ("kennisbank-q", f"{kennisbank}?{urlencode({'q': 'werkzame elementen'})}"),
         ("themas", ThemaIndexPage.objects.live().first().url),
         ("thema", thema.url),
         # Words of the bulk products only: the search page takes one query per page type
@@ -45,3 +46,10 @@ def sleutelpaginas():
         ("feed-thema", reverse("feed_thema", args=[thema.slug])),
         ("feed-thema-atom", reverse("feed_thema_atom", args=[thema.slug])),
     ]
+
+
+def productpaden(aantal, even):
+    """Paths of `aantal` bulk products, by primary key: even ones (published during the
+    benchmark's load) or odd ones (measured while the even ones change)."""
+    producten = bulkproducten().live().order_by("pk")
+    return [p.url for p in producten if (p.pk % 2 == 0) == even][:aantal]

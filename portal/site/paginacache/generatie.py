@@ -16,18 +16,20 @@ cache (``huidige_generatie`` returns None).
 
 import logging
 import threading
-import time
 from types import SimpleNamespace
 
-from django.conf import settings
-from django.core.cache import caches
 from django.db import transaction
 
-logger = logging.getLogger("paginacache")
+from portal.basis.afhankelijkheden import (
+    GENERATIE_SLEUTEL,
+    TELLER_SLEUTEL,
+    beginwaarde,
+    gedeelde_cache,
+    tag_sleutel,
+    versies,
+)
 
-GENERATIE_SLEUTEL = "paginacache:generatie"
-TELLER_SLEUTEL = "paginacache:teller"
-TAG_PREFIX = "paginacache:afh:"
+logger = logging.getLogger("paginacache")
 
 # Set when this process could not reach the cache: a bump (here or in another process) may have
 # been lost, so the generation is bumped once the cache answers again.
@@ -35,12 +37,7 @@ _achterstand = threading.Event()
 
 
 def paginacache():
-    return caches[getattr(settings, "PAGINACACHE_ALIAS", "default")]
-
-
-def _beginwaarde():
-    # A fresh start (an empty or restarted Redis) never reuses a generation of before.
-    return time.time_ns() // 1000
+    return gedeelde_cache()
 
 
 def huidige_generatie():
@@ -49,7 +46,7 @@ def huidige_generatie():
     try:
         waarde = cache.get(GENERATIE_SLEUTEL)
         if waarde is None:
-            cache.add(GENERATIE_SLEUTEL, _beginwaarde(), timeout=None)
+            cache.add(GENERATIE_SLEUTEL, beginwaarde(), timeout=None)
             waarde = cache.get(GENERATIE_SLEUTEL)
     except Exception:
         logger.exception("Paginacache: generatie niet te lezen; pagina zonder cache.")
@@ -57,19 +54,14 @@ def huidige_generatie():
     return waarde
 
 
-def tag_sleutel(tag):
-    return TAG_PREFIX + tag
-
-
 def tag_waarden(sleutels):
     """The counter and the current value of each tag key (one round trip), a new value made
     for the tags that have none yet."""
-    cache = paginacache()
-    waarden = cache.get_many([TELLER_SLEUTEL, *sleutels])
+    waarden = paginacache().get_many([TELLER_SLEUTEL, *sleutels])
     teller = waarden.pop(TELLER_SLEUTEL, None)
-    for sleutel in set(sleutels) - set(waarden):
-        cache.add(sleutel, _beginwaarde(), timeout=None)
-        waarden[sleutel] = cache.get(sleutel)
+    ontbrekend = [sleutel for sleutel in sleutels if sleutel not in waarden]
+    if ontbrekend:
+        waarden.update(versies(ontbrekend))
     return teller, waarden
 
 
@@ -78,7 +70,7 @@ def _verhoog_sleutel(cache, sleutel):
         cache.incr(sleutel)
     except ValueError:
         # No value yet (or evicted): any new value invalidates what was stored.
-        cache.set(sleutel, _beginwaarde(), timeout=None)
+        cache.set(sleutel, beginwaarde(), timeout=None)
 
 
 def _verhoog(tags=None):

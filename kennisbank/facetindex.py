@@ -1,0 +1,214 @@
+"""The kennisbank's facets in process memory: per option, a bitmap of the public products.
+
+Counting the products per option with the other filters applied took one aggregate query over
+all public products per facet. Here the public products are read once, in a few queries, into
+a ``Facetindex``: the products newest first, and for each option of each facet a Python ``int``
+whose bit *i* is set when product *i* has that option. A selection is then an AND of ORs of
+bitmaps, a count is ``int.bit_count()``, and a page of results is the first set bits: microseconds
+instead of milliseconds, whatever the number of products.
+
+The index is rebuilt, never patched: each process keeps one, for one version of the content
+(``portal.basis.afhankelijkheden.inhoudsversie("producten")``: the site-wide generation and the
+product lists' tag, which every relevant change bumps) and until the first expiry date of a page
+to come. Without a version (the shared cache unreachable) it is rebuilt for every request, so
+it is never older than the database.
+"""
+
+import threading
+import time
+from dataclasses import dataclass, field
+
+from django.conf import settings
+from django.db.models import Min
+from django.utils import timezone
+from wagtail.models import Page
+
+from kennisbank.models import DOELGROEPEN, VIER_OS, ProductPage, ProductTag
+from portal.basis.afhankelijkheden import inhoudsversie
+from portal.basis.openbaar import openbaar
+from portal.themas.models import LandelijkThemaPage
+from werkplaatsen.models import ASSOCIATIE, ThemagroepPage, WerkplaatsPage
+
+
+def bitmap(posities):
+    waarde = 0
+    for positie in posities:
+        waarde |= 1 << positie
+    return waarde
+
+
+def posities(bits, begin=0, aantal=None):
+    """The positions of the set bits, lowest first: from the ``begin``-th, at most ``aantal``."""
+    gevonden = []
+    index = 0
+    while bits and (aantal is None or len(gevonden) < aantal):
+        laagste = bits & -bits
+        if index >= begin:
+            gevonden.append(laagste.bit_length() - 1)
+        bits ^= laagste
+        index += 1
+    return gevonden
+
+
+@dataclass
+class Facetindex:
+    pks: list  # the public products, newest first ("-publicatiedatum", "-pk")
+    positie: dict = field(default_factory=dict)  # pk -> its position in pks
+    opties: dict = field(default_factory=dict)  # facet -> option value -> bitmap
+    titelrang: list = field(default_factory=list)  # positions in ("title", "pk") order
+    tagnamen: dict = field(default_factory=dict)  # tag slug -> name
+    werkplaatsen: list = field(default_factory=list)  # (slug, title), public, by title
+    themas: list = field(default_factory=list)  # (pk, slug, title), public, tree order
+    themagroepen: list = field(default_factory=list)  # (pk, slug, title), public, by title
+    geldig_tot: object = None  # the first expiry date of a page still to come
+
+    @property
+    def alle(self):
+        return (1 << len(self.pks)) - 1
+
+    def positie_bitmap(self, pks):
+        return bitmap(self.positie[pk] for pk in pks if pk in self.positie)
+
+    def bevat(self, selectie, pk):
+        positie = self.positie.get(pk)
+        return positie is not None and selectie >> positie & 1
+
+    def of(self, facet, waarden):
+        """The products with any of these values of the facet."""
+        bits = 0
+        for waarde in waarden:
+            bits |= self.opties[facet].get(waarde, 0)
+        return bits
+
+    def aantal(self, facet, waarde, selectie):
+        return (self.opties[facet].get(waarde, 0) & selectie).bit_count()
+
+    def in_volgorde(self, selectie, sortering):
+        """The primary keys of the selection in this order ("nieuwste", "oudste", "titel")."""
+        if sortering == "titel":
+            return [self.pks[i] for i in self.titelrang if selectie >> i & 1]
+        nieuwste = [self.pks[i] for i in posities(selectie)]
+        return nieuwste[::-1] if sortering == "oudste" else nieuwste
+
+
+def bouw():
+    """A new index of the public products, from seven queries."""
+    producten = ProductPage.objects.overzicht()
+    rijen = list(
+        producten.values_list(
+            "pk",
+            "werkplaats__slug",
+            "product_type",
+            "publicatiedatum__year",
+            *(veld for _slug, veld, _l in VIER_OS + DOELGROEPEN),
+        )
+    )
+    index = Facetindex(pks=[rij[0] for rij in rijen])
+    index.positie = positie = {pk: i for i, pk in enumerate(index.pks)}
+    index.opties = {naam: {} for naam in ("werkplaats", "provincie", "thema", "themagroep")}
+    _eigen_velden(index, rijen)
+    _koppelingen(index, positie)
+    rang = producten.order_by("title", "pk").values_list("pk", flat=True)
+    index.titelrang = [positie[pk] for pk in rang if pk in positie]
+    _lijsten(index)
+    index.geldig_tot = Page.objects.filter(expire_at__gt=timezone.now()).aggregate(
+        eerste=Min("expire_at")
+    )["eerste"]
+    return index
+
+
+def _zet(opties, waarde, i):
+    opties[waarde] = opties.get(waarde, 0) | 1 << i
+
+
+# (facet, option) of each flag field, in the order of VIER_OS + DOELGROEPEN.
+VLAGGEN = [("o", slug) for slug, _v, _l in VIER_OS] + [
+    ("doelgroep", slug) for slug, _v, _l in DOELGROEPEN
+]
+
+
+def _eigen_velden(index, rijen):
+    for naam in ("type", "jaar", "o", "doelgroep"):
+        index.opties[naam] = {}
+    for i, (_pk, werkplaats, soort, jaar, *waarden) in enumerate(rijen):
+        _zet(index.opties["werkplaats"], werkplaats or ASSOCIATIE, i)
+        _zet(index.opties["type"], soort, i)
+        _zet(index.opties["jaar"], jaar, i)
+        for (facet, slug), aan in zip(VLAGGEN, waarden, strict=True):
+            if aan:
+                _zet(index.opties[facet], slug, i)
+
+
+def _koppelingen(index, positie):
+    """Themes, themagroepen and tags by their links; provinces by the Werkplaats's gemeenten."""
+    for facet, through, kolom in (
+        ("thema", ProductPage.themas.through, "landelijkthemapage_id"),
+        ("themagroep", ProductPage.themagroepen.through, "themagroeppage_id"),
+    ):
+        for pk, doel in through.objects.values_list("productpage_id", kolom):
+            if pk in positie:
+                _zet(index.opties[facet], doel, positie[pk])
+    index.opties["tag"] = {}
+    for pk, slug, naam in ProductTag.objects.values_list(
+        "content_object_id", "tag__slug", "tag__name"
+    ):
+        if pk in positie:
+            _zet(index.opties["tag"], slug, positie[pk])
+            index.tagnamen[slug] = naam
+    provincies = WerkplaatsPage.objects.filter(gemeenten__isnull=False).values_list(
+        "slug", "gemeenten__provincie"
+    )
+    for slug, provincie in provincies.distinct():
+        bits = index.opties["werkplaats"].get(slug, 0)
+        index.opties["provincie"][provincie] = index.opties["provincie"].get(provincie, 0) | bits
+
+
+def _lijsten(index):
+    index.werkplaatsen = list(
+        openbaar(WerkplaatsPage.objects.all()).order_by("title").values_list("slug", "title")
+    )
+    index.themas = list(
+        openbaar(LandelijkThemaPage.objects.all())
+        .order_by("path")
+        .values_list("pk", "slug", "title")
+    )
+    index.themagroepen = list(
+        openbaar(ThemagroepPage.objects.all()).order_by("title").values_list("pk", "slug", "title")
+    )
+
+
+class _Bewaard:
+    """The index of this process, for one version of the content."""
+
+    def __init__(self):
+        self.slot = threading.Lock()
+        self.versie = None
+        self.index = None
+        self.gebouwd = 0.0
+
+
+_bewaard = _Bewaard()
+
+
+def facetindex():
+    """The index for the current content: this process's own, or a new one.
+
+    While the shared cache is unreachable, an index built less than PAGINACACHE_NOODDUUR
+    seconds ago is used (the page cache's rule for the same outage)."""
+    versie = inhoudsversie("producten")
+    with _bewaard.slot:
+        if _bruikbaar(versie):
+            return _bewaard.index
+    index = bouw()
+    with _bewaard.slot:
+        _bewaard.versie, _bewaard.index, _bewaard.gebouwd = versie, index, time.monotonic()
+    return index
+
+
+def _bruikbaar(versie):
+    index = _bewaard.index
+    if index is None or (index.geldig_tot is not None and timezone.now() >= index.geldig_tot):
+        return False
+    if versie is not None:
+        return versie == _bewaard.versie
+    return time.monotonic() - _bewaard.gebouwd < getattr(settings, "PAGINACACHE_NOODDUUR", 60)
