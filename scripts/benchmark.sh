@@ -77,6 +77,7 @@ export PYTHONPATH="$ROOT/scripts:$ROOT"
 export SECRET_KEY
 SECRET_KEY=$("$PY" -c 'import secrets; print(secrets.token_urlsafe(64))')
 export ALLOWED_HOSTS=127.0.0.1
+export SITE_URL=${SITE_URL:-https://127.0.0.1}
 export MEDIA_ROOT=$WORK/media
 export LOG_LEVEL=ERROR
 export PYTHONDONTWRITEBYTECODE=1
