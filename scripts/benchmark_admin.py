@@ -1,0 +1,147 @@
+"""How fast the Wagtail admin answers a regional editor: median, p95 and queries per view.
+
+    python scripts/benchmark_admin.py              # the Markdown table (benchmark.sh, "admin")
+    python scripts/benchmark_admin.py profile NAME # cProfile and the slowest queries of one view
+
+Run with the project's settings and database (DATABASE_URL, DJANGO_SETTINGS_MODULE), on the demo
+content plus bulk products (generate_bulk_content). The editor is a user in the editors' group of
+the Werkplaats with the most pages below it (made here if missing, as `benchmark-redactie`), logged
+in through the Django test client, in this process: the figures are server time without network
+or gunicorn. Each view gets WARMUP requests first, then RUNS timed ones, then one more that counts
+the queries and their time.
+"""
+
+import cProfile
+import os
+import pstats
+import statistics
+import sys
+import time
+from pathlib import Path
+from urllib.parse import urlencode
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "portal.settings.dev")
+
+WARMUP = 2
+RUNS = 15
+REDACTEUR = "benchmark-redactie"
+ZOEKTERM = "mantelzorg"
+
+
+def redacteur_en_werkplaats():
+    """The benchmark's regional editor and their Werkplaats (the one with the most pages)."""
+    from django.contrib.auth import get_user_model
+
+    from werkplaatsen.models import WerkplaatsPage
+    from werkplaatsen.rechten import groep_van
+
+    werkplaats = WerkplaatsPage.objects.order_by("-numchild", "path").first()
+    user, _ = get_user_model().objects.get_or_create(
+        username=REDACTEUR, defaults={"email": f"{REDACTEUR}@example.org"}
+    )
+    user.groups.set([groep_van(werkplaats)])
+    return user, werkplaats
+
+
+def adminpaginas(werkplaats):
+    """[(name, path)] of the admin views a regional editor uses most."""
+    from django.contrib.contenttypes.models import ContentType
+    from django.urls import reverse
+
+    from kennisbank.models import ProductPage
+
+    product = ProductPage.objects.child_of(werkplaats).order_by("path").first()
+    producten = {
+        "content_type": ContentType.objects.get_for_model(ProductPage).pk,
+        "ordering": "title",
+        "p": 2,
+    }
+    verkenner = reverse("wagtailadmin_explore", args=[werkplaats.pk])
+    return [
+        ("dashboard", reverse("wagtailadmin_home")),
+        ("explorer", verkenner),
+        ("explorer-products", f"{verkenner}?{urlencode(producten)}"),
+        ("edit-product", reverse("wagtailadmin_pages:edit", args=[product.pk])),
+        ("chooser-browse", reverse("wagtailadmin_choose_page_child", args=[werkplaats.pk])),
+        (
+            "chooser-search",
+            f"{reverse('wagtailadmin_choose_page_search')}?{urlencode({'q': ZOEKTERM})}",
+        ),
+        ("admin-search", f"{reverse('wagtailadmin_pages:search')}?{urlencode({'q': ZOEKTERM})}"),
+    ]
+
+
+def haal(client, pad):
+    start = time.perf_counter()
+    response = client.get(pad)
+    duur = (time.perf_counter() - start) * 1000
+    assert response.status_code == 200, (pad, response.status_code)
+    return duur
+
+
+def meet(client, pad):
+    """(median ms, p95 ms, queries, SQL ms) of one view."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    for _ in range(WARMUP):
+        haal(client, pad)
+    tijden = [haal(client, pad) for _ in range(RUNS)]
+    with CaptureQueriesContext(connection) as queries:
+        haal(client, pad)
+    sql = sum(float(q["time"]) for q in queries.captured_queries) * 1000
+    p95 = statistics.quantiles(tijden, n=20, method="inclusive")[-1]
+    return statistics.median(tijden), p95, len(queries), sql
+
+
+def profileer(client, pad):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    for _ in range(WARMUP):
+        haal(client, pad)
+    profiel = cProfile.Profile()
+    with CaptureQueriesContext(connection) as queries:
+        profiel.runcall(haal, client, pad)
+    pstats.Stats(profiel).sort_stats("cumulative").print_stats(40)
+    for query in sorted(queries.captured_queries, key=lambda q: -float(q["time"]))[:15]:
+        print(f"{float(query['time']) * 1000:8.1f} ms  {query['sql'][:400]}")
+    print(f"{len(queries)} queries")
+
+
+def main(opdracht, naam=None):
+    import django
+
+    django.setup()
+    from django.conf import settings
+    from django.test import Client
+
+    from kennisbank.models import ProductPage
+
+    user, werkplaats = redacteur_en_werkplaats()
+    host = (settings.ALLOWED_HOSTS or ["localhost"])[0]
+    client = Client(HTTP_HOST=host, HTTP_X_FORWARDED_PROTO="https")
+    client.force_login(user)
+    paginas = adminpaginas(werkplaats)
+    if opdracht == "profile":
+        profileer(client, dict(paginas)[naam])
+        return
+    load = " ".join(Path("/proc/loadavg").read_text().split()[:3])
+    print(
+        f"Admin, one request at a time (Django test client, in process), {RUNS} requests after "
+        f"{WARMUP} warm-up per view; {ProductPage.objects.live().count()} live products; editor "
+        f"of {werkplaats.title} ({werkplaats.numchild} child pages); load average {load}."
+    )
+    print()
+    print("| view | median ms | p95 ms | queries | SQL ms | path |")
+    print("| --- | ---: | ---: | ---: | ---: | --- |")
+    for naam, pad in paginas:
+        mediaan, p95, aantal, sql = meet(client, pad)
+        print(f"| {naam} | {mediaan:.0f} | {p95:.0f} | {aantal} | {sql:.0f} | `{pad}` |")
+    print()
+    print(f"Load average after: {' '.join(Path('/proc/loadavg').read_text().split()[:3])}.")
+
+
+if __name__ == "__main__":
+    main(*(sys.argv[1:] or ["table"]))
