@@ -9,7 +9,8 @@
 # requests per second and p50/p99 latency, cold (PAGINACACHE=0: every request rendered) and warm
 # (PAGINACACHE=1: served from the page cache), each next to a trivial view through the same
 # middleware stack (/_benchmark/plafond/, the ceiling) as a ratio. Then search latency (p50, p95,
-# p99) over a fixed list of Dutch queries, one request at a time, cold. Requests carry
+# p99) over a fixed list of Dutch queries, one request at a time, cold; then the admin views of a
+# regional editor (scripts/benchmark_admin.py: median, p95, queries). Requests carry
 # X-Forwarded-Proto: https, as from the proxy production sits behind. Loopback only.
 #
 # Defaults: --products 20000 --duration 10 --connections 16. The Markdown table goes to standard
@@ -228,4 +229,13 @@ LOAD_AFTER=$(cut -d' ' -f1-3 /proc/loadavg)
     cat "$WORK/queries.txt"
     echo '```'
 } | tee "$OUT"
+
+# The admin: a regional editor's views, one request at a time, in process (benchmark_admin.py).
+say "admin: explorer, edit view, chooser and search of a regional editor"
+{
+    echo
+    echo "### Admin"
+    echo
+    "$PY" scripts/benchmark_admin.py </dev/null || echo "(benchmark_admin.py failed: see its output above)"
+} | tee -a "$OUT"
 say "written to $OUT"
