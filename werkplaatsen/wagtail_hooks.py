@@ -118,6 +118,9 @@ def zichtbaar_in_paginakiezer(pages, request):
     # Browsing shows the parent page's title too, and its id comes from the URL.
     if ouder is not None and not zichtbaarheid.mag_zien(request.user, ouder):
         raise Http404
+    # The status column of every row asks for a scheduled revision and a running workflow:
+    # without these, three queries per row.
+    pages = pages.annotate_approved_schedule().prefetch_workflow_states()
     return zichtbaarheid.beperk(pages, request.user)
 
 
