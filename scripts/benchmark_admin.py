@@ -4,12 +4,13 @@
     python scripts/benchmark_admin.py profile NAME # cProfile and the slowest queries of one view
 
 Run with the project's settings and database (DATABASE_URL, DJANGO_SETTINGS_MODULE), on the demo
-content plus bulk products (generate_bulk_content). The editor is a user in the editors' group of
-the Werkplaats with the most pages below it (made here if missing, as `benchmark-redactie`), logged
-in through the Django test client, in this process: the figures are server time without network
-or gunicorn. Each view gets WARMUP requests first, then RUNS timed ones (wall clock, and the CPU
-time of this process, which a busy machine inflates less), then one more that counts the queries
-and their time.
+content plus bulk products (generate_bulk_content). The views are those of
+portal.demo.benchmark.beheerpaginas(), which tests/site/test_admin_scale.py counts too; the editor
+is in the editors' group of the Werkplaats with the most child pages (made if missing, as
+`benchmark-redactie`), logged in through the Django test client, in this process: the figures are
+server time without network or gunicorn. Each view gets WARMUP requests first, then RUNS timed
+ones (wall clock, and the CPU time of this process, which a busy machine inflates less), then one
+more that counts the queries and their time.
 """
 
 import cProfile
@@ -19,58 +20,12 @@ import statistics
 import sys
 import time
 from pathlib import Path
-from urllib.parse import urlencode
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "portal.settings.dev")
 
 WARMUP = 2
 RUNS = 15
-REDACTEUR = "benchmark-redactie"
-ZOEKTERM = "mantelzorg"
-
-
-def redacteur_en_werkplaats():
-    """The benchmark's regional editor and their Werkplaats (the one with the most pages)."""
-    from django.contrib.auth import get_user_model
-
-    from werkplaatsen.models import WerkplaatsPage
-    from werkplaatsen.rechten import groep_van
-
-    werkplaats = WerkplaatsPage.objects.order_by("-numchild", "path").first()
-    user, _ = get_user_model().objects.get_or_create(
-        username=REDACTEUR, defaults={"email": f"{REDACTEUR}@example.org"}
-    )
-    user.groups.set([groep_van(werkplaats)])
-    return user, werkplaats
-
-
-def adminpaginas(werkplaats):
-    """[(name, path)] of the admin views a regional editor uses most."""
-    from django.contrib.contenttypes.models import ContentType
-    from django.urls import reverse
-
-    from kennisbank.models import ProductPage
-
-    product = ProductPage.objects.child_of(werkplaats).order_by("path").first()
-    producten = {
-        "content_type": ContentType.objects.get_for_model(ProductPage).pk,
-        "ordering": "title",
-        "p": 2,
-    }
-    verkenner = reverse("wagtailadmin_explore", args=[werkplaats.pk])
-    return [
-        ("dashboard", reverse("wagtailadmin_home")),
-        ("explorer", verkenner),
-        ("explorer-products", f"{verkenner}?{urlencode(producten)}"),
-        ("edit-product", reverse("wagtailadmin_pages:edit", args=[product.pk])),
-        ("chooser-browse", reverse("wagtailadmin_choose_page_child", args=[werkplaats.pk])),
-        (
-            "chooser-search",
-            f"{reverse('wagtailadmin_choose_page_search')}?{urlencode({'q': ZOEKTERM})}",
-        ),
-        ("admin-search", f"{reverse('wagtailadmin_pages:search')}?{urlencode({'q': ZOEKTERM})}"),
-    ]
 
 
 def haal(client, pad):
@@ -120,12 +75,13 @@ def main(opdracht, naam=None):
     from django.test import Client
 
     from kennisbank.models import ProductPage
+    from portal.demo.benchmark import beheerpaginas, benchmark_redacteur
 
-    user, werkplaats = redacteur_en_werkplaats()
+    user, werkplaats = benchmark_redacteur()
     host = (settings.ALLOWED_HOSTS or ["localhost"])[0]
     client = Client(HTTP_HOST=host, HTTP_X_FORWARDED_PROTO="https")
     client.force_login(user)
-    paginas = adminpaginas(werkplaats)
+    paginas = beheerpaginas(werkplaats)
     if opdracht == "profile":
         profileer(client, dict(paginas)[naam])
         return
