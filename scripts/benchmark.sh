@@ -11,10 +11,11 @@
 # middleware stack (/_benchmark/plafond/, the ceiling) as a ratio. Then, in both modes, each key
 # page one request at a time (median and p95) and each worker's memory (RSS) after the run;
 # search latency (p50, p95, p99) over a fixed list of Dutch queries, one request at a time, cold;
-# and publishing under load: the warm mix of scripts/loadtest.lua plus a second wrk on product
+# publishing under load: the warm mix of scripts/loadtest.lua plus a second wrk on product
 # pages, first without, then with a product published every 5 s (manage.py
 # publish_during_benchmark), for --publish-duration seconds each: throughput with publishes as a
-# share of that without, and how many product-page requests were still cache hits. Requests
+# share of that without, and how many product-page requests were still cache hits; then the
+# admin views of a regional editor (scripts/benchmark_admin.py: median, p95, queries). Requests
 # carry X-Forwarded-Proto: https, as from the proxy production sits behind. Loopback only.
 #
 # Defaults: --products 20000 --duration 10 --connections 16 --publish-duration 30. The Markdown
@@ -84,7 +85,7 @@ export PYTHONPATH="$ROOT/scripts:$ROOT"
 export SECRET_KEY
 SECRET_KEY=$("$PY" -c 'import secrets; print(secrets.token_urlsafe(64))')
 export ALLOWED_HOSTS=127.0.0.1
-export SITE_URL=https://127.0.0.1
+export SITE_URL=${SITE_URL:-https://127.0.0.1}
 export MEDIA_ROOT=$WORK/media
 export LOG_LEVEL=ERROR
 export PYTHONDONTWRITEBYTECODE=1
@@ -264,8 +265,8 @@ LOAD_AFTER=$(cut -d' ' -f1-3 /proc/loadavg)
         read -r w_rps w_p50 w_p99 w_err <<<"${RESULT[warm,$name]}"
         read -r cc_rps _rest <<<"${RESULT[cold,plafond,$name]}"
         read -r wc_rps _rest <<<"${RESULT[warm,plafond,$name]}"
-        c_ratio=$(awk -v a="$c_rps" -v b="$cc_rps" 'BEGIN { printf "%.1f%%", 100 * a / b }')
-        w_ratio=$(awk -v a="$w_rps" -v b="$wc_rps" 'BEGIN { printf "%.0f%%", 100 * a / b }')
+        c_ratio=$(awk -v a="$c_rps" -v b="$cc_rps" 'BEGIN { if (b > 0) printf "%.1f%%", 100 * a / b; else print "-" }')
+        w_ratio=$(awk -v a="$w_rps" -v b="$wc_rps" 'BEGIN { if (b > 0) printf "%.0f%%", 100 * a / b; else print "-" }')
         flag=""
         if [ "${c_err:-0}" != 0 ] || [ "${w_err:-0}" != 0 ]; then
             flag=" (non-2xx: cold $c_err, warm $w_err)"
@@ -294,10 +295,19 @@ LOAD_AFTER=$(cut -d' ' -f1-3 /proc/loadavg)
         echo "| $round | $(summary_field "$WORK/wrk-pub-$round-mix.txt" throughput | cut -d' ' -f1) | $(summary_field "$WORK/wrk-pub-$round-mix.txt" latency) | $(summary_field "$WORK/wrk-pub-$round-mix.txt" 'page cache') | $(summary_field "$WORK/wrk-pub-$round-products.txt" 'page cache') |"
     done
     echo
-    echo "Throughput with a publish every 5 s: $(awk -v a="$p_rps" -v b="$q_rps" 'BEGIN { printf "%.0f%%", 100 * a / b }') of the run without."
+    echo "Throughput with a publish every 5 s: $(awk -v a="$p_rps" -v b="$q_rps" 'BEGIN { if (b > 0) printf "%.0f%%", 100 * a / b; else print "-" }') of the run without."
     echo
     echo '```'
     cat "$WORK/queries.txt"
     echo '```'
 } | tee "$OUT"
+
+# The admin: a regional editor's views, one request at a time, in process (benchmark_admin.py).
+say "admin: explorer, edit view, chooser and search of a regional editor"
+{
+    echo
+    echo "### Admin"
+    echo
+    "$PY" scripts/benchmark_admin.py </dev/null || echo "(benchmark_admin.py failed: see its output above)"
+} | tee -a "$OUT"
 say "written to $OUT"

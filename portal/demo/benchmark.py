@@ -1,13 +1,19 @@
-"""The key pages that the benchmark (scripts/benchmark.sh) and the query-count test measure."""
+"""The key pages that the benchmark (scripts/benchmark.sh) and the query-count tests measure."""
 
 from urllib.parse import urlencode
 
+from django.contrib.auth import get_user_model
+from django.contrib.contenttypes.models import ContentType
 from django.urls import reverse
 
-from kennisbank.models import KennisbankPage
+from kennisbank.models import KennisbankPage, ProductPage
 from portal.demo.bulkinhoud import bulkproducten
 from portal.themas.models import LandelijkThemaPage, ThemaIndexPage
 from werkplaatsen.models import WerkplaatsPage
+from werkplaatsen.rechten import groep_van
+
+REDACTEUR = "benchmark-redactie"
+BEHEER_ZOEKTERM = "mantelzorg"
 
 
 def sleutelpaginas():
@@ -53,3 +59,35 @@ def productpaden(aantal, even):
     benchmark's load) or odd ones (measured while the even ones change)."""
     producten = bulkproducten().live().order_by("pk")
     return [p.url for p in producten if (p.pk % 2 == 0) == even][:aantal]
+
+
+def benchmark_redacteur():
+    """(user, Werkplaats): a regional editor of the Werkplaats with the most child pages, made
+    (``benchmark-redactie``) or put back in that Werkplaats's editors' group."""
+    werkplaats = WerkplaatsPage.objects.order_by("-numchild", "path").first()
+    user, _ = get_user_model().objects.get_or_create(
+        username=REDACTEUR, defaults={"email": f"{REDACTEUR}@example.org"}
+    )
+    user.groups.set([groep_van(werkplaats)])
+    return user, werkplaats
+
+
+def beheerpaginas(werkplaats):
+    """[(name, path)] of the admin views a regional editor of ``werkplaats`` uses most."""
+    product = ProductPage.objects.child_of(werkplaats).order_by("path").first()
+    producten = {
+        "content_type": ContentType.objects.get_for_model(ProductPage).pk,
+        "ordering": "title",
+        "p": 2,
+    }
+    verkenner = reverse("wagtailadmin_explore", args=[werkplaats.pk])
+    zoek = urlencode({"q": BEHEER_ZOEKTERM})
+    return [
+        ("dashboard", reverse("wagtailadmin_home")),
+        ("explorer", verkenner),
+        ("explorer-products", f"{verkenner}?{urlencode(producten)}"),
+        ("edit-product", reverse("wagtailadmin_pages:edit", args=[product.pk])),
+        ("chooser-browse", reverse("wagtailadmin_choose_page_child", args=[werkplaats.pk])),
+        ("chooser-search", f"{reverse('wagtailadmin_choose_page_search')}?{zoek}"),
+        ("admin-search", f"{reverse('wagtailadmin_pages:search')}?{zoek}"),
+    ]

@@ -12,6 +12,12 @@ class SiteConfig(AppConfig):
     verbose_name = _("Portaal")
 
     def ready(self):
+        from wagtail.models import Page
+        from wagtail.permissions import register_permission_policy
+
         from portal.site import rollen
+        from portal.site.paginarechten import PaginaPermissionPolicy
 
         rollen.verbind_signalen()
+        # Every page model, before any view asks for its policy.
+        register_permission_policy(Page, PaginaPermissionPolicy(Page))

@@ -1,3 +1,4 @@
+from django.utils.functional import SimpleLazyObject
 from wagtail.models import Site
 
 from portal.basis.secties import hoofdpaginas, secties
@@ -5,9 +6,19 @@ from portal.basis.secties import hoofdpaginas, secties
 
 def navigation(request):
     """Top-level menu: the public children of the site's root page marked 'show in menus';
-    `secties`: the section pages by page type, for links that survive a renamed slug."""
-    site = Site.find_for_request(request)
-    if site is None:
-        return {"hoofdmenu": [], "secties": {}}
-    menu = [pagina for pagina in hoofdpaginas(request) if pagina.show_in_menus]
-    return {"hoofdmenu": menu, "site_root": site.root_page, "secties": secties(request)}
+    `secties`: the section pages by page type, for links that survive a renamed slug.
+
+    Lazy: the query runs when a template uses them, so the admin, whose templates never do,
+    does not pay for the public site's menu on every request."""
+
+    def site_root():
+        site = Site.find_for_request(request)
+        return site.root_page if site is not None else None
+
+    return {
+        "hoofdmenu": SimpleLazyObject(
+            lambda: [pagina for pagina in hoofdpaginas(request) if pagina.show_in_menus]
+        ),
+        "site_root": SimpleLazyObject(site_root),
+        "secties": SimpleLazyObject(lambda: secties(request)),
+    }

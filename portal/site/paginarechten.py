@@ -1,8 +1,11 @@
 """Page permissions that Wagtail's tree permissions cannot express."""
 
 import contextlib
+import posixpath
 
+from django.db.models import Q
 from wagtail.models import PagePermissionTester
+from wagtail.permission_policies.pages import PagePermissionPolicy
 
 
 class HomePagePermissionTester(PagePermissionTester):
@@ -45,3 +48,68 @@ class HomePagePermissionTester(PagePermissionTester):
     def can_set_view_restrictions(self):
         with self._alleen_boomrechten():
             return super().can_set_view_restrictions()
+
+
+def _kleinste_deelbomen(paden):
+    """The paths of ``paden`` that lie below none of the others (each subtree once)."""
+    gehouden = []
+    for pad in sorted(set(paden)):
+        # In sorted order a path comes right after the paths of its ancestors in the set.
+        if not gehouden or not pad.startswith(gehouden[-1]):
+            gehouden.append(pad)
+    return gehouden
+
+
+class PaginaPermissionPolicy(PagePermissionPolicy):
+    """Wagtail's page permission policy, with one condition per subtree instead of per row.
+
+    Wagtail ORs one branch into the query for every GroupPagePermission row of the user (its
+    issues 14593 and 6807): a regional editor's five rights on their Werkplaats give ten
+    identical branches, which PostgreSQL can only test row by row over the whole page table, in
+    the explorer, the choosers and the search. Here every subtree and every ancestor path appears
+    once, so the path index answers; the pages returned are the same as Wagtail's.
+    """
+
+    VERKENNEN = frozenset({"add", "change", "publish", "lock", "unlock", "bulk_delete"})
+
+    def _voorwaarde(self, user, actions):
+        """Q for the pages on which ``user`` has any of ``actions`` (not superuser/inactive)."""
+        codenames = self._get_permission_codenames(actions)
+        toevoegen = self._get_permission_codename("add")
+        alleen_eigen = "add" not in actions and "change" in actions
+        heel, eigen = [], []
+        for perm in self.get_cached_permissions_for_user(user):
+            codename = perm.permission.codename
+            if alleen_eigen and codename == toevoegen:
+                eigen.append(perm.page.path)
+            elif codename in codenames:
+                heel.append(perm.page.path)
+        heel = _kleinste_deelbomen(heel)
+        voorwaarde = Q(pk__in=[])
+        for pad in heel:
+            voorwaarde |= Q(path__startswith=pad)
+        for pad in _kleinste_deelbomen(eigen):
+            if not any(pad.startswith(boven) for boven in heel):
+                voorwaarde |= Q(path__startswith=pad, owner=user)
+        return voorwaarde
+
+    def instances_user_has_any_permission_for(self, user, actions):
+        basis = self._base_queryset_for_user(user)
+        if basis is not None:
+            return basis
+        return self.model._default_manager.filter(self._voorwaarde(user, actions))
+
+    def explorable_instances(self, user):
+        basis = self._base_queryset_for_user(user)
+        if basis is not None:
+            return basis
+        paden = {perm.page.path for perm in self.get_cached_permissions_for_user(user)}
+        if not paden:
+            return self.model._default_manager.none()
+        stap = self.model.steplen
+        voorouders = {pad[:eind] for pad in paden for eind in range(stap, len(pad), stap)}
+        # Wagtail's first common ancestor of the pages' parents; the root if they share none.
+        gemeen = posixpath.commonprefix([pad[:-stap] for pad in paden])
+        gemeen = gemeen[: len(gemeen) - len(gemeen) % stap] or self.model.get_first_root_node().path
+        voorwaarde = self._voorwaarde(user, self.VERKENNEN) | Q(path__in=sorted(voorouders))
+        return self.model._default_manager.filter(voorwaarde, path__startswith=gemeen)
