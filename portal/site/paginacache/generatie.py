@@ -10,6 +10,9 @@ each an integer of its own, and the counter TELLER that moves with every such bu
 stored with the values of the tags it depends on and the counter; while the counter is
 unchanged nothing it depends on changed, and otherwise its tags are compared one by one.
 
+Every bump also bans the same pages in a caching proxy in front, if one is configured
+(``voorkant.verban``: the tags, or everything for the generation).
+
 A cache error never reaches the visitor: it is logged, and the page is rendered without the
 cache (``huidige_generatie`` returns None).
 """
@@ -22,6 +25,8 @@ from types import SimpleNamespace
 from django.conf import settings
 from django.core.cache import caches
 from django.db import transaction
+
+from portal.site.paginacache.voorkant import verban
 
 logger = logging.getLogger("paginacache")
 
@@ -98,6 +103,7 @@ def _verhoog(tags=None):
         logger.exception(
             "Paginacache: generatie niet te verhogen; dat gebeurt zodra de cache weer antwoordt."
         )
+    verban(tags)  # the same pages in the caching proxy, if there is one
 
 
 def markeer_achterstand():
