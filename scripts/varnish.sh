@@ -6,9 +6,10 @@
 #   ./scripts/varnish.sh status [--port 6081]
 #   ./scripts/varnish.sh stop [--port 6081]
 #
-# Listens on 127.0.0.1 only; one instance per port, each with its own work dir
-# (${TMPDIR:-/tmp}/wsd-varnish-<port>, varnishd -n), so several can run. `start` prints the URL
-# to set as VARNISH_URL for the app servers (they purge it on publish). Messages go to stderr.
+# Listens on 127.0.0.1 only; one instance per port, each with its own work dir (varnishd -n:
+# /tmp/wsd-varnish-<port>, under $TMPDIR when not root, removed by `stop`), so several can run.
+# `start` prints the URL to set as VARNISH_URL for the app servers (they ban and purge there).
+# Installing needs root or sudo, and Debian's package archive. Messages go to stderr.
 set -euo pipefail
 
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
@@ -19,7 +20,7 @@ STORAGE=${VARNISH_STORAGE:-malloc,256m}
 say() { echo "varnish: $*" >&2; }
 
 usage() {
-    sed -n '2,11p' "$0" >&2
+    sed -n '2,12p' "$0" >&2
     exit 2
 }
 
@@ -51,7 +52,10 @@ varnishd_bin() {
     if command -v varnishd >/dev/null 2>&1; then varnishd "$@"; else /usr/sbin/varnishd "$@"; fi
 }
 
-work_dir() { echo "${TMPDIR:-/tmp}/wsd-varnish-$PORT"; }
+# As root, varnishd reads its files as the unprivileged user varnish: /tmp, not a private TMPDIR.
+work_dir() {
+    if [ "$(id -u)" = 0 ]; then echo "/tmp/wsd-varnish-$PORT"; else echo "${TMPDIR:-/tmp}/wsd-varnish-$PORT"; fi
+}
 
 running_pid() {
     local pidfile
@@ -82,8 +86,11 @@ start() {
     sed -E "s/^(\s*\.port = )\"[0-9]+\";/\1\"$BACKEND_PORT\";/" "$ROOT/scripts/varnish/portal.vcl" \
         >"$dir/portal.vcl"
     say "starting varnishd on 127.0.0.1:$PORT in front of 127.0.0.1:$BACKEND_PORT (work dir $dir)"
-    varnishd_bin -a "127.0.0.1:$PORT" -T 127.0.0.1:0 -f "$dir/portal.vcl" -n "$dir/n" \
-        -P "$dir/varnishd.pid" -s "$STORAGE" >&2
+    if ! varnishd_bin -a "127.0.0.1:$PORT" -T 127.0.0.1:0 -f "$dir/portal.vcl" -n "$dir/n" \
+        -P "$dir/varnishd.pid" -s "$STORAGE" >&2; then
+        say "varnishd did not start (see above)"
+        exit 1
+    fi
     local _
     for _ in $(seq 1 50); do
         if running_pid >/dev/null && answers; then
@@ -109,7 +116,7 @@ stop() {
         kill -0 "$pid" 2>/dev/null || break
         sleep 0.1
     done
-    rm -f "$(work_dir)/varnishd.pid"
+    rm -rf "$(work_dir)"
     say "stopped (port $PORT)"
 }
 
