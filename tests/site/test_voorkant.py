@@ -10,6 +10,7 @@ import threading
 
 import pytest
 from django.core.cache import caches
+from django.http import HttpResponse
 from django.test import RequestFactory, override_settings
 from wagtail.models import Site
 
@@ -98,6 +99,21 @@ def test_the_previous_version_during_a_render_carries_no_tags(client, boom):
     tussendoor = client.get("/kennisbank/")
     assert tussendoor["X-Paginacache"] == "vorige"
     assert HEADER not in tussendoor
+
+
+@pytest.mark.parametrize(
+    "wijziging",
+    [generatie.verhoog_generatie, lambda: generatie.verhoog_afhankelijkheden({"producten"})],
+)
+def test_a_page_rendered_across_a_change_is_neither_stored_nor_labelled(wijziging):
+    def view(request):
+        wijziging()  # while this page renders, with what it read before
+        return HttpResponse("oud")
+
+    middleware = PaginaCacheMiddleware(view)
+    response = middleware(RequestFactory().get("/pagina/"))
+    assert HEADER not in response
+    assert caches["paginas"].get(middleware.sleutel(RequestFactory().get("/pagina/"))) is None
 
 
 def test_a_products_publish_bans_its_tags_and_purges_its_url(boom, proxy):

@@ -92,9 +92,10 @@ def _verhoog(tags=None):
     # The counter before the tags: a render that began before this bump never stores its page
     # (the middleware compares the counter before and after), and one that began after it
     # read rows at least as new as the bump.
-    sleutels = (
-        [GENERATIE_SLEUTEL] if tags is None else [TELLER_SLEUTEL, *map(tag_sleutel, sorted(tags))]
-    )
+    # The site-wide bump moves the counter too: a page rendered across it is not stored (nor
+    # labelled for a proxy in front, which would keep it).
+    sleutels = [TELLER_SLEUTEL]
+    sleutels += [GENERATIE_SLEUTEL] if tags is None else map(tag_sleutel, sorted(tags))
     try:
         for sleutel in sleutels:
             _verhoog_sleutel(cache, sleutel)
