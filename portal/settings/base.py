@@ -38,6 +38,7 @@ INSTALLED_APPS = [
     "agenda",
     "portal.site.paginacache",
     "wagtail.contrib.forms",
+    "wagtail.contrib.frontend_cache",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
     "wagtail.contrib.sitemaps",
@@ -191,6 +192,15 @@ PAGINACACHE_TIMEOUT = int(os.environ.get("PAGINACACHE_TIMEOUT", "300"))
 PAGINACACHE_NOODDUUR = int(os.environ.get("PAGINACACHE_NOODDUUR", "60"))
 # After a change: how long one request may render a page while others get its previous version.
 PAGINACACHE_RENDERTIJD = int(os.environ.get("PAGINACACHE_RENDERTIJD", "10"))
+
+# A caching proxy (Varnish, scripts/varnish.sh) in front: VARNISH_URL, e.g. http://127.0.0.1:6081,
+# or several separated by commas. Wagtail purges a published page's URLs there, and the page
+# cache bans what it invalidates (portal/site/paginacache/voorkant.py). Unset: nothing is sent.
+VARNISH_URL = os.environ.get("VARNISH_URL", "")
+WAGTAILFRONTENDCACHE = {
+    f"varnish{i}": {"BACKEND": "portal.site.paginacache.voorkant.VarnishBackend", "LOCATION": url}
+    for i, url in enumerate(u.strip() for u in VARNISH_URL.split(",") if u.strip())
+}
 
 # Registrations for events (agenda/inschrijving.py): deleted this many days after the event by
 # `manage.py verwijder_aanmeldingen` (run daily from cron). The privacy page states the default.

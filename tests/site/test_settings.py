@@ -32,6 +32,7 @@ CONFIG_VARS = {
     "ALLOWED_HOSTS",
     "CSRF_TRUSTED_ORIGINS",
     "REDIS_URL",
+    "VARNISH_URL",
     "MEDIA_ROOT",
     "LOG_LEVEL",
     "WAGTAILADMIN_BASE_URL",
@@ -67,6 +68,7 @@ print(json.dumps({
     "WAGTAILAPI_BASE_URL": s.WAGTAILAPI_BASE_URL,
     "SECURE_SSL_REDIRECT": s.SECURE_SSL_REDIRECT,
     "SECURE_HSTS_SECONDS": s.SECURE_HSTS_SECONDS,
+    "WAGTAILFRONTENDCACHE": s.WAGTAILFRONTENDCACHE,
 }, default=str))
 """
 
@@ -104,6 +106,17 @@ def production_env(**env):
     }
     values.update(env)
     return values
+
+
+# --- Caching proxy ----------------------------------------------------------------------
+
+
+def test_varnish_url_configures_one_frontend_cache_per_address():
+    assert load()["WAGTAILFRONTENDCACHE"] == {}
+    adressen = ["http://127.0.0.1:6081", "http://varnish2.intern:6081"]
+    backends = load(VARNISH_URL=" , ".join(adressen))["WAGTAILFRONTENDCACHE"].values()
+    assert [b["LOCATION"] for b in backends] == adressen
+    assert {b["BACKEND"] for b in backends} == {"portal.site.paginacache.voorkant.VarnishBackend"}
 
 
 # --- Database ---------------------------------------------------------------------------

@@ -9,9 +9,6 @@ PostgreSQL and Redis (CI has both: .ci/run starts them); skipped elsewhere, with
 
 import re
 import secrets
-import urllib.error
-import urllib.parse
-import urllib.request
 
 import pytest
 from django.conf import settings
@@ -22,12 +19,11 @@ from wagtail.models import Site
 from kennisbank.models import ProductPage
 from portal.site.models import SiteInstellingen
 from tests.support.servers import (
-    HOST,
+    GEDEELDE_CACHES,
     REDIS_HOST,
     REDIS_PORT,
-    REDIS_URL,
     Server,
-    cookie_processor,
+    inloggen,
     redis_bereikbaar,
 )
 from tests.support.tree import add_product, build_tree
@@ -44,17 +40,6 @@ pytestmark = [
     ),
     pytest.mark.django_db(transaction=True),
 ]
-
-# This process bumps the generation in the same Redis, under the same key prefix, as the
-# servers (portal/settings/base.py with REDIS_URL set).
-GEDEELDE_CACHES = {
-    "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
-    "paginas": {
-        "BACKEND": "django_redis.cache.RedisCache",
-        "LOCATION": REDIS_URL,
-        "KEY_PREFIX": "wsd-paginas",
-    },
-}
 
 
 @pytest.fixture(autouse=True)
@@ -74,22 +59,6 @@ def servers(tmp_path):
     finally:
         for server in gestart:
             server.stop()
-
-
-def inloggen(server, gebruikersnaam, wachtwoord):
-    server.get("/admin/login/", opener=server.opener)  # the CSRF cookie
-    jar = cookie_processor(server).cookiejar
-    csrf = next(c.value for c in jar if c.name == "csrftoken")
-    verzoek = urllib.request.Request(
-        server.url("/admin/login/"),
-        data=urllib.parse.urlencode(
-            {"username": gebruikersnaam, "password": wachtwoord, "csrfmiddlewaretoken": csrf}
-        ).encode(),
-        headers={"Referer": server.url("/admin/login/"), "Host": HOST},
-    )
-    with server.opener.open(verzoek, timeout=30) as r:
-        assert r.status == 200
-    assert any(c.name == settings.SESSION_COOKIE_NAME for c in jar)
 
 
 def test_two_app_servers_share_the_cache_and_never_serve_stale_pages(servers):

@@ -6,6 +6,7 @@ import contextlib
 import http.cookiejar
 import os
 import secrets
+import shutil
 import socket
 import subprocess
 import sys
@@ -46,6 +47,17 @@ def redis_bereikbaar():
 
 
 REDIS_URL = f"redis://{REDIS_HOST}:{REDIS_PORT}/{REDIS_DB}"
+
+# This process bumps the generation in the same Redis, under the same key prefix, as the
+# servers (portal/settings/base.py with REDIS_URL set).
+GEDEELDE_CACHES = {
+    "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
+    "paginas": {
+        "BACKEND": "django_redis.cache.RedisCache",
+        "LOCATION": REDIS_URL,
+        "KEY_PREFIX": "wsd-paginas",
+    },
+}
 
 
 def vrije_poort():
@@ -153,3 +165,64 @@ def cookie_processor(server):
     return next(
         h for h in server.opener.handlers if isinstance(h, urllib.request.HTTPCookieProcessor)
     )
+
+
+def inloggen(server, gebruikersnaam, wachtwoord):
+    server.get("/admin/login/", opener=server.opener)  # the CSRF cookie
+    jar = cookie_processor(server).cookiejar
+    csrf = next(c.value for c in jar if c.name == "csrftoken")
+    verzoek = urllib.request.Request(
+        server.url("/admin/login/"),
+        data=urllib.parse.urlencode(
+            {"username": gebruikersnaam, "password": wachtwoord, "csrfmiddlewaretoken": csrf}
+        ).encode(),
+        headers={"Referer": server.url("/admin/login/"), "Host": HOST},
+    )
+    with server.opener.open(verzoek, timeout=30) as r:
+        assert r.status == 200
+    assert any(c.name == settings.SESSION_COOKIE_NAME for c in jar)
+
+
+def varnishd():
+    """The path of varnishd (Debian installs it in /usr/sbin), or None."""
+    gevonden = shutil.which("varnishd") or "/usr/sbin/varnishd"
+    return gevonden if os.access(gevonden, os.X_OK) else None
+
+
+class Varnish:
+    """Varnish started by scripts/varnish.sh on a free port, in front of an app server."""
+
+    SCRIPT = ROOT / "scripts" / "varnish.sh"
+
+    def __init__(self, server):
+        self.poort = vrije_poort()
+        self.opdracht("start", "--backend-port", str(server.poort))
+
+    def opdracht(self, *argumenten):
+        return subprocess.run(
+            [self.SCRIPT, *argumenten, "--port", str(self.poort)],
+            check=True,
+            capture_output=True,
+            text=True,
+            stdin=subprocess.DEVNULL,
+            timeout=60,
+        )
+
+    @property
+    def adres(self):
+        return f"http://127.0.0.1:{self.poort}"
+
+    def get(self, pad, cookies=None):
+        """(status, headers, body) of a GET through Varnish, with the Host of the servers."""
+        headers = {"Host": HOST}
+        if cookies:
+            headers["Cookie"] = "; ".join(f"{c.name}={c.value}" for c in cookies)
+        verzoek = urllib.request.Request(self.adres + pad, headers=headers)
+        try:
+            with urllib.request.urlopen(verzoek, timeout=30) as r:  # noqa: S310
+                return r.status, r.headers, r.read().decode()
+        except urllib.error.HTTPError as fout:
+            return fout.code, fout.headers, fout.read().decode()
+
+    def stop(self):
+        self.opdracht("stop")

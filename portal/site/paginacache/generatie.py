@@ -10,6 +10,9 @@ each an integer of its own, and the counter TELLER that moves with every such bu
 stored with the values of the tags it depends on and the counter; while the counter is
 unchanged nothing it depends on changed, and otherwise its tags are compared one by one.
 
+Every bump also bans the same pages in a caching proxy in front, if one is configured
+(``voorkant.verban``: the tags, or everything for the generation).
+
 A cache error never reaches the visitor: it is logged, and the page is rendered without the
 cache (``huidige_generatie`` returns None).
 """
@@ -28,6 +31,7 @@ from portal.basis.afhankelijkheden import (
     tag_sleutel,
     versies,
 )
+from portal.site.paginacache.voorkant import verban
 
 logger = logging.getLogger("paginacache")
 
@@ -79,9 +83,10 @@ def _verhoog(tags=None):
     # The counter before the tags: a render that began before this bump never stores its page
     # (the middleware compares the counter before and after), and one that began after it
     # read rows at least as new as the bump.
-    sleutels = (
-        [GENERATIE_SLEUTEL] if tags is None else [TELLER_SLEUTEL, *map(tag_sleutel, sorted(tags))]
-    )
+    # The site-wide bump moves the counter too: a page rendered across it is not stored (nor
+    # labelled for a proxy in front, which would keep it).
+    sleutels = [TELLER_SLEUTEL]
+    sleutels += [GENERATIE_SLEUTEL] if tags is None else map(tag_sleutel, sorted(tags))
     try:
         for sleutel in sleutels:
             _verhoog_sleutel(cache, sleutel)
@@ -90,6 +95,7 @@ def _verhoog(tags=None):
         logger.exception(
             "Paginacache: generatie niet te verhogen; dat gebeurt zodra de cache weer antwoordt."
         )
+    verban(tags)  # the same pages in the caching proxy, if there is one
 
 
 def markeer_achterstand():

@@ -64,6 +64,8 @@ from portal.site.paginacache.generatie import (
     tag_sleutel,
     tag_waarden,
 )
+from portal.site.paginacache.voorkant import HEADER as AFHANKELIJK
+from portal.site.paginacache.voorkant import kop
 
 logger = logging.getLogger("paginacache")
 
@@ -177,6 +179,7 @@ class PaginaCacheMiddleware:
         if entry is not None and not self.mag_renderen(request, sleutel, stand):
             response = self.herstel(entry)
             response[HEADER] = "vorige"
+            response.headers.pop(AFHANKELIJK, None)  # stale: no proxy may keep it
             return response
 
         with verzamel() as afhankelijkheden:
@@ -277,6 +280,7 @@ class PaginaCacheMiddleware:
             return self.get_response(request)
         response = self.herstel(entry)
         response[HEADER] = "nood"
+        response.headers.pop(AFHANKELIJK, None)  # not confirmed current: no proxy may keep it
         return response
 
     # -- storage ----------------------------------------------------------------------------
@@ -348,10 +352,12 @@ class PaginaCacheMiddleware:
             set_response_etag(response)
         # Browsers keep the page but ask again every time: ETag makes that a 304.
         patch_cache_control(response, no_cache=True)
+        response[AFHANKELIJK] = kop(tags)  # for a caching proxy in front (paginacache.voorkant)
         generatie, teller = stand
         try:
             teller_nu, afhankelijk = tag_waarden([tag_sleutel(tag) for tag in tags])
             if teller_nu != teller:
+                del response[AFHANKELIJK]
                 return
             entry = {
                 "generatie": generatie,
@@ -364,6 +370,7 @@ class PaginaCacheMiddleware:
             paginacache().set(sleutel, entry, getattr(settings, "PAGINACACHE_TIMEOUT", 300))
         except Exception:
             self.storing.meld("opslaan")
+            del response[AFHANKELIJK]
             return
         self.lokaal.zet(sleutel, entry)
 
