@@ -1,0 +1,73 @@
+"""The facet index in memory is never older than the content it stands for.
+
+It is kept per content version (a product's change, any other change of content), until the
+first expiry date of a page, and, while the shared cache cannot tell the version, for at most
+PAGINACACHE_NOODDUUR seconds.
+"""
+
+import datetime
+from unittest import mock
+
+import pytest
+from django.http import QueryDict
+from django.utils import timezone
+
+from kennisbank import facetindex
+from kennisbank.facetten import Kennisbankfilter
+from tests.support.tree import add_product, build_tree
+
+pytestmark = pytest.mark.django_db
+
+
+def getoond(**params):
+    query = QueryDict(mutable=True)
+    for naam, waarde in params.items():
+        query[naam] = waarde
+    return {p.title for p in Kennisbankfilter(query).resultatenlijst()[:100]}
+
+
+def type_aantal(soort):
+    facetten = {f.naam: f for f in Kennisbankfilter(QueryDict()).facetten()}
+    return next(o.aantal for o in facetten["type"].opties if o.waarde == soort)
+
+
+@pytest.fixture
+def boom():
+    tree = build_tree()
+    add_product(tree["noord"], "Eerste", day=1)
+    return tree
+
+
+def test_a_publish_makes_a_new_index(boom):
+    eerst = facetindex.facetindex()
+    assert facetindex.facetindex() is eerst  # the same version: kept
+    assert type_aantal("video") == 0
+    add_product(boom["zuyd"], "Een video", day=2, product_type="video")
+    assert facetindex.facetindex() is not eerst
+    assert type_aantal("video") == 1
+    assert getoond(type="video") == {"Een video"}
+
+
+def test_an_expired_product_leaves_without_a_publish(boom):
+    verloopt = timezone.now() + datetime.timedelta(hours=1)
+    product = add_product(boom["zuyd"], "Tijdelijk", day=2, product_type="video")
+    product.expire_at = verloopt
+    product.save_revision().publish()
+    assert getoond(type="video") == {"Tijdelijk"}
+    assert type_aantal("video") == 1
+    with mock.patch("django.utils.timezone.now", return_value=verloopt):
+        assert getoond(type="video") == set()
+        assert type_aantal("video") == 0
+
+
+def test_without_the_shared_cache_an_index_lives_one_minute(boom, settings):
+    settings.PAGINACACHE_NOODDUUR = 60
+    with mock.patch.object(facetindex, "inhoudsversie", return_value=None):
+        eerst = facetindex.facetindex()
+        assert facetindex.facetindex() is eerst
+        with mock.patch.object(facetindex.time, "monotonic", return_value=eerst_tijd() + 61):
+            assert facetindex.facetindex() is not eerst
+
+
+def eerst_tijd():
+    return facetindex._bewaard.gebouwd
