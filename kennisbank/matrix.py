@@ -6,13 +6,10 @@ Every number links to the kennisbank filtered so that it shows exactly that many
 from dataclasses import dataclass
 from urllib.parse import urlencode
 
-from django.db.models import Count
 from django.utils.translation import gettext as _
 
-from kennisbank.models import ProductPage
-from portal.basis.openbaar import openbaar
-from portal.themas.models import LandelijkThemaPage
-from werkplaatsen.models import ASSOCIATIE, WerkplaatsPage
+from kennisbank.facetindex import facetindex
+from werkplaatsen.models import ASSOCIATIE
 
 
 @dataclass
@@ -31,40 +28,19 @@ class Rij:
 
 class Themamatrix:
     def __init__(self, kennisbank_url):
-        """``kennisbank_url``: the URL of the KennisbankPage, to which every number links."""
+        """``kennisbank_url``: the URL of the KennisbankPage, to which every number links.
+
+        The numbers come from the kennisbank's facet index: a cell is the products of that
+        Werkplaats with that theme, a row's total those of the Werkplaats with any public
+        theme, a column's total those with the theme, the total those with any."""
         self.kennisbank_url = kennisbank_url
-        self.themas = list(
-            openbaar(LandelijkThemaPage.objects.all())
-            .order_by("path")
-            .values_list("pk", "slug", "title")
-        )
-        self.werkplaatsen = list(
-            openbaar(WerkplaatsPage.objects.all())
-            .order_by("title")
-            .values_list("pk", "slug", "title")
-        )
-        producten = ProductPage.objects.overzicht().order_by().values("pk")
-        koppelingen = ProductPage.themas.through.objects.filter(
-            productpage_id__in=producten,
-            landelijkthemapage_id__in=[pk for pk, _s, _t in self.themas],
-        )
-        self._cellen = {
-            (r["productpage__werkplaats_id"], r["landelijkthemapage_id"]): r["n"]
-            for r in koppelingen.values(
-                "productpage__werkplaats_id", "landelijkthemapage_id"
-            ).annotate(n=Count("productpage_id"))
-        }
-        self._rijtotalen = {
-            r["productpage__werkplaats_id"]: r["n"]
-            for r in koppelingen.values("productpage__werkplaats_id").annotate(
-                n=Count("productpage_id", distinct=True)
-            )
-        }
-        self._kolomtotalen = {
-            r["landelijkthemapage_id"]: r["n"]
-            for r in koppelingen.values("landelijkthemapage_id").annotate(n=Count("productpage_id"))
-        }
-        self.totaal_aantal = koppelingen.values("productpage_id").distinct().count()
+        index = facetindex()
+        self.index = index
+        self.themas = index.themas
+        self.werkplaatsen = index.werkplaatsen
+        self._thema = {pk: index.opties["thema"].get(pk, 0) for pk, _s, _t in self.themas}
+        self._met_thema = index.of("thema", list(self._thema))
+        self.totaal_aantal = self._met_thema.bit_count()
 
     def _url(self, werkplaatsen=(), themas=()):
         paren = [("werkplaats", w) for w in werkplaatsen] + [("thema", t) for t in themas]
@@ -75,21 +51,21 @@ class Themamatrix:
         return [slug for _pk, slug, _title in self.themas]
 
     def rijen(self):
-        regels = [(pk, slug, title) for pk, slug, title in self.werkplaatsen]
-        regels.append((None, ASSOCIATIE, _("Associatie (landelijk)")))
-        return [self._rij(pk, slug, naam) for pk, slug, naam in regels]
+        regels = [*self.werkplaatsen, (ASSOCIATIE, _("Associatie (landelijk)"))]
+        return [self._rij(slug, naam) for slug, naam in regels]
 
-    def _rij(self, pk, slug, naam):
+    def _rij(self, slug, naam):
+        producten = self.index.opties["werkplaats"].get(slug, 0)
         cellen = [
-            Cel(self._cellen.get((pk, thema_pk), 0), self._url([slug], [thema_slug]))
+            Cel((producten & self._thema[thema_pk]).bit_count(), self._url([slug], [thema_slug]))
             for thema_pk, thema_slug, _title in self.themas
         ]
-        totaal = Cel(self._rijtotalen.get(pk, 0), self._url([slug], self.thema_slugs))
+        totaal = Cel((producten & self._met_thema).bit_count(), self._url([slug], self.thema_slugs))
         return Rij(slug, naam, cellen, totaal)
 
     def kolomtotalen(self):
         return [
-            Cel(self._kolomtotalen.get(pk, 0), self._url([], [slug]))
+            Cel(self._thema[pk].bit_count(), self._url([], [slug]))
             for pk, slug, _title in self.themas
         ]
 
