@@ -6,6 +6,7 @@ from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.http import Http404
 from django.utils.translation import gettext as _
 
+from kennisbank.facetindex import facetindex, verwant
 from kennisbank.facetten import SORTERINGEN, Kennisbankfilter
 from kennisbank.matrix import Themamatrix
 from kennisbank.models import (
@@ -50,6 +51,19 @@ def kennisbank(page, request):
             if waarde != "relevantie" or kennisbankfilter.q
         ],
     }
+
+
+@contributes_to(ProductPage)
+def verwante_producten(page, request):
+    """'Ook in andere regio's' from the facet index; a preview computes them itself (its draft
+    may have other themes and tags than the published product in the index)."""
+    if getattr(request, "is_preview", False):
+        return {}
+    pks = verwant(facetindex(), page.pk)
+    if pks is None:
+        return {}
+    producten = ProductPage.objects.overzicht().in_bulk(pks)
+    return {"verwante_producten": [producten[pk] for pk in pks if pk in producten]}
 
 
 @contributes_to(WerkplaatsPage)

@@ -91,6 +91,48 @@ class Facetindex:
         return nieuwste[::-1] if sortering == "oudste" else nieuwste
 
 
+def verwant(index, pk, aantal=4):
+    """'Ook in andere regio's' from the index: the public products of other origins that share
+    the most public themes and tags with product ``pk`` (one point each), newest first on a
+    tie. None when the product is not in the index (not public)."""
+    positie = index.positie.get(pk)
+    if positie is None:
+        return None
+    bit = 1 << positie
+    gedeeld = [bits for _pk, bits in _publieke_themas(index) if bits & bit]
+    gedeeld += [bits for bits in index.opties["tag"].values() if bits & bit]
+    herkomst = next(bits for bits in index.opties["werkplaats"].values() if bits & bit)
+    niveaus = _tel_op(gedeeld)  # bit i of each product's score in niveaus[i]
+    kandidaten = index.alle & ~herkomst
+    gevonden = []
+    for score in range((1 << len(niveaus)) - 1, 0, -1):
+        met_score = kandidaten
+        for i, niveau in enumerate(niveaus):
+            met_score &= niveau if score >> i & 1 else ~niveau
+        gevonden += posities(met_score, aantal=aantal - len(gevonden))
+        if len(gevonden) == aantal:
+            break
+    return [index.pks[i] for i in gevonden]
+
+
+def _publieke_themas(index):
+    return [(pk, index.opties["thema"].get(pk, 0)) for pk, _slug, _title in index.themas]
+
+
+def _tel_op(bitmaps):
+    """Bit-sliced counters: per product the number of bitmaps it is in, in binary (a ripple
+    adder over whole bitmaps)."""
+    niveaus = []
+    for overdracht in bitmaps:
+        for i, niveau in enumerate(niveaus):
+            niveaus[i], overdracht = niveau ^ overdracht, niveau & overdracht
+            if not overdracht:
+                break
+        if overdracht:
+            niveaus.append(overdracht)
+    return niveaus
+
+
 def bouw():
     """A new index of the public products, from seven queries."""
     producten = ProductPage.objects.overzicht()

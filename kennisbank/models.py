@@ -169,7 +169,7 @@ class ProductQuerySet(PageQuerySet):
         )
 
 
-class ProductPage(RegionaalOnderdeel, Page):
+class ProductPage(ContributedContextMixin, RegionaalOnderdeel, Page):
     product_type = models.CharField(
         _("soort product"),
         max_length=20,
@@ -502,8 +502,9 @@ class ProductPage(RegionaalOnderdeel, Page):
             auteurs=auteurs,
             apa=apa_referentie(self, url),
             canonieke_url=url,
-            verwante_producten=self.verwante_producten(thema_ids, tag_ids),
         )
+        if "verwante_producten" not in context:  # a preview: not from the index of public ones
+            context["verwante_producten"] = self.verwante_producten(thema_ids, tag_ids)
         return context
 
 

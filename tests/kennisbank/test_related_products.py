@@ -8,6 +8,7 @@ import random
 import pytest
 from wagtail.models import PageViewRestriction
 
+from kennisbank import facetindex
 from kennisbank.models import ProductPage
 from portal.themas.models import LandelijkThemaPage
 from tests.support.tree import add_product, build_tree, publish
@@ -77,3 +78,14 @@ def test_the_product_page_shows_them_in_that_order(client, producten):
     assert titels == [ProductPage.objects.get(pk=pk).title for pk in verwacht(product, producten)]
     html = response.content.decode()
     assert html.index(titels[0]) < html.index(titels[1])
+
+
+def test_the_facet_index_gives_what_the_rule_gives(producten):
+    index = facetindex.facetindex()
+    for product in producten:
+        product = ProductPage.objects.get(pk=product.pk)
+        gevonden = facetindex.verwant(index, product.pk)
+        if product.pk not in index.positie:  # not public: the page is not shown either
+            assert gevonden is None
+            continue
+        assert gevonden == verwacht(product, producten), product.title
