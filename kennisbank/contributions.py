@@ -2,18 +2,16 @@
 Werkplaats, the Associatie, a leeratelier, a thema and a themagroep on their pages (see
 portal/basis/contributions.py)."""
 
+from urllib.parse import urlencode
+
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.http import Http404
 from django.utils.translation import gettext as _
 
-from kennisbank.facetindex import facetindex, verwant
+from kennisbank.facetindex import facetindex, per_werkplaats, verwant
 from kennisbank.facetten import SORTERINGEN, Kennisbankfilter
 from kennisbank.matrix import Themamatrix
-from kennisbank.models import (
-    KennisbankPage,
-    ProductPage,
-    producten_per_werkplaats,
-)
+from kennisbank.models import KennisbankPage, ProductPage
 from portal.basis.afhankelijkheden import (
     THEMAS_SCOPE,
     beperk_tot,
@@ -89,25 +87,43 @@ def producten_van_leeratelier(page, request):
 @contributes_to(LandelijkThemaPage)
 def producten_over_thema(page, request):
     beperk_tot(THEMAS_SCOPE)
-    producten = ProductPage.objects.overzicht().filter(themas=page)
     kennisbank_url = sectie_url(request, KennisbankPage)
-    return {
-        "producten_per_werkplaats": producten_per_werkplaats(
-            producten, {"thema": page.slug}, kennisbank_url
-        )
-    }
+    groepen = per_werkplaats_getoond("thema", page, kennisbank_url)
+    return {"producten_per_werkplaats": groepen}
 
 
 @contributes_to(ThemagroepPage)
 def producten_van_themagroep(page, request):
     beperk_tot(THEMAS_SCOPE)
-    producten = ProductPage.objects.overzicht().filter(themagroepen=page)
     kennisbank_url = sectie_url(request, KennisbankPage)
-    return {
-        "producten_per_werkplaats": producten_per_werkplaats(
-            producten, {"themagroep": page.slug}, kennisbank_url
+    groepen = per_werkplaats_getoond("themagroep", page, kennisbank_url)
+    return {"producten_per_werkplaats": groepen}
+
+
+def per_werkplaats_getoond(facet, page, kennisbank_url):
+    """The products of a theme or themagroep grouped by Werkplaats: the number, the newest
+    three and the kennisbank link for all (None without a public kennisbank)."""
+    index = facetindex()
+    groepen = per_werkplaats(index, index.opties[facet].get(page.pk, 0))
+    pks = [pk for _aantal, nieuwste in groepen.values() for pk in nieuwste]
+    producten = ProductPage.objects.overzicht().in_bulk(pks)
+    resultaat = []
+    for slug, (aantal, nieuwste) in groepen.items():
+        getoond = [producten[pk] for pk in nieuwste if pk in producten]
+        if not getoond:
+            continue  # unpublished since the index was built
+        werkplaats = getoond[0].werkplaats
+        filter_ = urlencode({facet: page.slug, "werkplaats": slug})
+        resultaat.append(
+            {
+                "werkplaats": werkplaats,
+                "naam": werkplaats.title if werkplaats else _("Associatie (landelijk)"),
+                "aantal": aantal,
+                "producten": getoond,
+                "url": f"{kennisbank_url}?{filter_}" if kennisbank_url else None,
+            }
         )
-    }
+    return sorted(resultaat, key=lambda groep: str(groep["naam"]))
 
 
 @contributes_to(ThemaIndexPage)

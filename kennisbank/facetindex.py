@@ -115,6 +115,17 @@ def verwant(index, pk, aantal=4):
     return [index.pks[i] for i in gevonden]
 
 
+def per_werkplaats(index, bits, per_groep=3):
+    """{Werkplaats option: (number, primary keys of the newest ``per_groep``)} of the products
+    in ``bits``, for the groups that have any."""
+    groepen = {}
+    for slug, eigen in index.opties["werkplaats"].items():
+        if samen := bits & eigen:
+            nieuwste = [index.pks[i] for i in posities(samen, aantal=per_groep)]
+            groepen[slug] = (samen.bit_count(), nieuwste)
+    return groepen
+
+
 def _publieke_themas(index):
     return [(pk, index.opties["thema"].get(pk, 0)) for pk, _slug, _title in index.themas]
 

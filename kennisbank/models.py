@@ -1,9 +1,9 @@
-from urllib.parse import urlencode, urlsplit
+from urllib.parse import urlsplit
 
 from django import forms
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models.functions import Coalesce, RowNumber
+from django.db.models.functions import Coalesce
 from django.utils.translation import gettext_lazy as _
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
@@ -24,7 +24,7 @@ from portal.basis.redactie import bron_panel, bronnotitie_veld, voorbeeld_veld
 from portal.basis.site_url import volledige_url
 from portal.basis.structured_data import term
 from portal.themas.models import LandelijkThemaPage
-from werkplaatsen.models import ASSOCIATIE, RegionaalOnderdeel, ThemagroepPage
+from werkplaatsen.models import RegionaalOnderdeel, ThemagroepPage
 
 
 def apa_is_persoon(auteur):
@@ -49,40 +49,6 @@ def bestand_data(document):
     if document.file_size:
         data["contentSize"] = f"{document.file_size} B"
     return data
-
-
-def producten_per_werkplaats(producten, filters, kennisbank_url, per_groep=3):
-    """Group products by Werkplaats: count, newest few, and the kennisbank link for all (None
-    without a public kennisbank)."""
-    aantallen = {
-        r["werkplaats_id"]: r["n"]
-        for r in producten.order_by().values("werkplaats_id").annotate(n=models.Count("pk"))
-    }
-    nieuwste = producten.annotate(
-        rang=models.Window(
-            RowNumber(),
-            partition_by=[models.F("werkplaats_id")],
-            order_by=[models.F("publicatiedatum").desc(), models.F("pk").desc()],
-        )
-    ).filter(rang__lte=per_groep)
-    groepen = {}
-    for product in nieuwste:
-        groepen.setdefault(product.werkplaats_id, []).append(product)
-    resultaat = []
-    for werkplaats_id, lijst in groepen.items():
-        werkplaats = lijst[0].werkplaats
-        slug = werkplaats.slug if werkplaats else ASSOCIATIE
-        filter_ = urlencode({**filters, "werkplaats": slug})
-        resultaat.append(
-            {
-                "werkplaats": werkplaats,
-                "naam": werkplaats.title if werkplaats else _("Associatie (landelijk)"),
-                "aantal": aantallen.get(werkplaats_id, len(lijst)),
-                "producten": lijst,
-                "url": f"{kennisbank_url}?{filter_}" if kennisbank_url else None,
-            }
-        )
-    return sorted(resultaat, key=lambda groep: str(groep["naam"]))
 
 
 def aantal_links(links, productveld):

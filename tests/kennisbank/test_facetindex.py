@@ -14,6 +14,7 @@ from django.utils import timezone
 
 from kennisbank import facetindex
 from kennisbank.facetten import Kennisbankfilter
+from kennisbank.models import ProductPage
 from tests.support.tree import add_product, build_tree
 
 pytestmark = pytest.mark.django_db
@@ -71,3 +72,26 @@ def test_without_the_shared_cache_an_index_lives_one_minute(boom, settings):
 
 def eerst_tijd():
     return facetindex._bewaard.gebouwd
+
+
+def test_a_themes_page_groups_its_public_products_by_werkplaats(boom, client):
+    for n, ouder in enumerate(["noord", "zuyd", "noord", "associatie", "noord", "noord"]):
+        product = add_product(boom[ouder], f"Over armoede {n}", day=10 + n)
+        product.themas.add(boom["armoede"])
+        product.save_revision().publish()
+    verborgen = ProductPage.objects.get(title="Over armoede 5")
+    verborgen.unpublish()
+
+    groepen = client.get(boom["armoede"].url).context["producten_per_werkplaats"]
+    verwacht = {}
+    for product in ProductPage.objects.overzicht().filter(themas=boom["armoede"]):
+        verwacht.setdefault(product.werkplaats_id, []).append(product.title)
+    assert [g["naam"] for g in groepen] == sorted(g["naam"] for g in groepen)
+    assert {
+        (g["werkplaats"].pk if g["werkplaats"] else None): (
+            g["aantal"],
+            [p.title for p in g["producten"]],
+        )
+        for g in groepen
+    } == {w: (len(titels), titels[:3]) for w, titels in verwacht.items()}
+    assert len(verwacht[boom["noord"].pk]) == 3 and "Over armoede 5" not in str(groepen)
