@@ -30,17 +30,19 @@ EERST, ERBIJ = 500, 1500
 # them is gone (-1); the products feed looks up the kennisbank page for its link (+1).
 # The kennisbank counts its facets and orders its results in the facet index in memory (issue
 # 15): one query for the page of results instead of one per facet, a count and the options
-# (-13); the index itself is built once per content version (kennisbank/facetindex.py).
+# (-13); the index itself is built once per content version (kennisbank/facetindex.py). The
+# theme matrix (-6), a theme's products per Werkplaats (-1) and a product's related products
+# (-1) come from the same index.
 VERWACHT = {
     "home": 12,
     "werkplaats": 20,
-    "product": 23,
+    "product": 22,
     "kennisbank": 11,
     "kennisbank-1-filter": 11,
     "kennisbank-3-filters": 11,
     "kennisbank-q": 12,
-    "themas": 16,
-    "thema": 18,
+    "themas": 10,
+    "thema": 17,
     "zoeken": 8,
     "feed": 3,
     "feed-werkplaats": 3,
