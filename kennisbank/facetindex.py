@@ -31,22 +31,34 @@ from werkplaatsen.models import ASSOCIATIE, ThemagroepPage, WerkplaatsPage
 
 
 def bitmap(posities):
-    waarde = 0
+    """An int with these bits set, built in linear time (``|=`` bit by bit on a long int
+    would copy it every time)."""
+    posities = list(posities)
+    if not posities:
+        return 0
+    octetten = bytearray(max(posities) // 8 + 1)
     for positie in posities:
-        waarde |= 1 << positie
-    return waarde
+        octetten[positie >> 3] |= 1 << (positie & 7)
+    return int.from_bytes(octetten, "little")
 
 
-def posities(bits, begin=0, aantal=None):
-    """The positions of the set bits, lowest first: from the ``begin``-th, at most ``aantal``."""
+def als_tekst(bits):
+    """The bits as "0"/"1" characters, lowest first: character i is bit i."""
+    return bin(bits)[:1:-1] if bits else ""
+
+
+def posities(bits, begin=0, aantal=None, hoogste_eerst=False):
+    """The positions of the set bits, lowest first (or highest first): from the ``begin``-th,
+    at most ``aantal``."""
+    tekst = bin(bits)[2:] if hoogste_eerst else als_tekst(bits)
     gevonden = []
-    index = 0
-    while bits and (aantal is None or len(gevonden) < aantal):
-        laagste = bits & -bits
-        if index >= begin:
-            gevonden.append(laagste.bit_length() - 1)
-        bits ^= laagste
-        index += 1
+    positie = tekst.find("1")
+    nummer = 0
+    while positie != -1 and (aantal is None or len(gevonden) < aantal):
+        if nummer >= begin:
+            gevonden.append(len(tekst) - 1 - positie if hoogste_eerst else positie)
+        nummer += 1
+        positie = tekst.find("1", positie + 1)
     return gevonden
 
 
@@ -69,9 +81,15 @@ class Facetindex:
     def positie_bitmap(self, pks):
         return bitmap(self.positie[pk] for pk in pks if pk in self.positie)
 
-    def bevat(self, selectie, pk):
-        positie = self.positie.get(pk)
-        return positie is not None and selectie >> positie & 1
+    def met(self, selectie, pks):
+        """These products, in this order, as far as they are in the selection."""
+        tekst = als_tekst(selectie)
+        gevonden = []
+        for pk in pks:
+            positie = self.positie.get(pk)
+            if positie is not None and tekst[positie : positie + 1] == "1":
+                gevonden.append(pk)
+        return gevonden
 
     def of(self, facet, waarden):
         """The products with any of these values of the facet."""
@@ -84,11 +102,12 @@ class Facetindex:
         return (self.opties[facet].get(waarde, 0) & selectie).bit_count()
 
     def in_volgorde(self, selectie, sortering):
-        """The primary keys of the selection in this order ("nieuwste", "oudste", "titel")."""
+        """The selection in this order ("nieuwste", "oudste", "titel"), read a slice at a
+        time: ``len()`` and ``stuk(begin, einde)`` (primary keys)."""
         if sortering == "titel":
-            return [self.pks[i] for i in self.titelrang if selectie >> i & 1]
-        nieuwste = [self.pks[i] for i in posities(selectie)]
-        return nieuwste[::-1] if sortering == "oudste" else nieuwste
+            tekst = als_tekst(selectie)
+            return Vast([self.pks[i] for i in self.titelrang if tekst[i : i + 1] == "1"])
+        return Op_datum(self, selectie, oudste_eerst=sortering == "oudste")
 
 
 def verwant(index, pk, aantal=4):
@@ -144,6 +163,36 @@ def _tel_op(bitmaps):
     return niveaus
 
 
+@dataclass
+class Vast:
+    """An order given as a list of primary keys."""
+
+    pks: list
+
+    def __len__(self):
+        return len(self.pks)
+
+    def stuk(self, begin, einde):
+        return self.pks[begin:einde]
+
+
+@dataclass
+class Op_datum:
+    """The selection newest first (the index's own order) or oldest first, without listing
+    more of it than the slice asked for."""
+
+    index: Facetindex
+    selectie: int
+    oudste_eerst: bool
+
+    def __len__(self):
+        return self.selectie.bit_count()
+
+    def stuk(self, begin, einde):
+        gevonden = posities(self.selectie, begin, max(0, einde - begin), self.oudste_eerst)
+        return [self.index.pks[i] for i in gevonden]
+
+
 def bouw():
     """A new index of the public products, from seven queries."""
     producten = ProductPage.objects.overzicht()
@@ -161,6 +210,8 @@ def bouw():
     index.opties = {naam: {} for naam in ("werkplaats", "provincie", "thema", "themagroep")}
     _eigen_velden(index, rijen)
     _koppelingen(index, positie)
+    _als_bitmaps(index)
+    _provincies(index)
     rang = producten.order_by("title", "pk").values_list("pk", flat=True)
     index.titelrang = [positie[pk] for pk in rang if pk in positie]
     _lijsten(index)
@@ -171,7 +222,14 @@ def bouw():
 
 
 def _zet(opties, waarde, i):
-    opties[waarde] = opties.get(waarde, 0) | 1 << i
+    """Collect the positions per option; ``_als_bitmaps`` makes the ints at the end."""
+    opties.setdefault(waarde, []).append(i)
+
+
+def _als_bitmaps(index):
+    for opties in index.opties.values():
+        for waarde, lijst in opties.items():
+            opties[waarde] = bitmap(lijst)
 
 
 # (facet, option) of each flag field, in the order of VIER_OS + DOELGROEPEN.
@@ -193,7 +251,7 @@ def _eigen_velden(index, rijen):
 
 
 def _koppelingen(index, positie):
-    """Themes, themagroepen and tags by their links; provinces by the Werkplaats's gemeenten."""
+    """Themes, themagroepen and tags by their links."""
     for facet, through, kolom in (
         ("thema", ProductPage.themas.through, "landelijkthemapage_id"),
         ("themagroep", ProductPage.themagroepen.through, "themagroeppage_id"),
@@ -208,6 +266,10 @@ def _koppelingen(index, positie):
         if pk in positie:
             _zet(index.opties["tag"], slug, positie[pk])
             index.tagnamen[slug] = naam
+
+
+def _provincies(index):
+    """A product is in the provinces of its Werkplaats's gemeenten."""
     provincies = WerkplaatsPage.objects.filter(gemeenten__isnull=False).values_list(
         "slug", "gemeenten__provincie"
     )

@@ -17,7 +17,7 @@ from django.db.models import Case, IntegerField, Q, When
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from kennisbank.facetindex import facetindex
+from kennisbank.facetindex import Vast, facetindex
 from kennisbank.models import (
     DOELGROEPEN,
     VIER_OS,
@@ -239,10 +239,10 @@ class Kennisbankfilter:
         the kennisbank's own pages: no count or sort over all products in the database)."""
         selectie = self.selectie()
         if self.sortering == "relevantie" and self.zoektreffers:
-            pks = [pk for pk in self.zoektreffers if self.index.bevat(selectie, pk)]
+            volgorde = Vast(self.index.met(selectie, self.zoektreffers))
         else:
-            pks = self.index.in_volgorde(selectie, self.sortering)
-        return Resultaten(pks, self.basis)
+            volgorde = self.index.in_volgorde(selectie, self.sortering)
+        return Resultaten(volgorde, self.basis)
 
     @property
     def actief(self):
@@ -365,19 +365,20 @@ class Kennisbankfilter:
 
 
 class Resultaten(Sequence):
-    """The selected products by primary key, in order; a slice loads just those products
-    (with what the listing shows), in one query."""
+    """The selected products in order (``facetindex.Vast`` or ``Op_datum``); a slice loads
+    just those products (with what the listing shows), in one query."""
 
-    def __init__(self, pks, basis):
-        self.pks = pks
+    def __init__(self, volgorde, basis):
+        self.volgorde = volgorde
         self.basis = basis
 
     def __len__(self):
-        return len(self.pks)
+        return len(self.volgorde)
 
     def __getitem__(self, sleutel):
         if not isinstance(sleutel, slice):
             return self[sleutel : sleutel + 1][0] if sleutel >= 0 else self[len(self) + sleutel]
-        pks = self.pks[sleutel]
+        begin, einde, stap = sleutel.indices(len(self))
+        pks = self.volgorde.stuk(begin, einde)[::stap]
         producten = {product.pk: product for product in self.basis.filter(pk__in=pks)}
         return [producten[pk] for pk in pks if pk in producten]
