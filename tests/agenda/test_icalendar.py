@@ -316,6 +316,14 @@ def test_lines_are_folded_only_when_needed_and_as_late_as_possible(tree, client)
         samenvatting="ë" * 100,
         slug="tweebytes",
     )
+    add_event(
+        tree["agenda"],
+        "Eenbyte",
+        datetime.datetime(2030, 6, 3, 10, 0, tzinfo=AMSTERDAM),
+        soort="leerkring",
+        samenvatting="y" * 100,
+        slug="eenbyte",
+    )
     response, calendar = kalender(client, {"soort": "leerkring"})
     regels = response.content.split(b"\r\n")
     assert f"DESCRIPTION:{precies}".encode() in regels
@@ -324,4 +332,4 @@ def test_lines_are_folded_only_when_needed_and_as_late_as_possible(tree, client)
             eerste_teken = volgende[1:].decode()[0].encode()
             assert len(regel) + len(eerste_teken) > 75, (regel, volgende)
     beschrijvingen = sorted(str(v["DESCRIPTION"]) for v in calendar.walk("VEVENT"))
-    assert beschrijvingen == sorted([precies, "ë" * 100])
+    assert beschrijvingen == sorted([precies, "ë" * 100, "y" * 100])

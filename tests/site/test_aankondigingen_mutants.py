@@ -61,8 +61,12 @@ class AankondigingInDeAdminTests(TestCase):
         self.assertTrue(HomeAankondiging.objects.exists())
 
     def assertGeweigerd(self, response, melding):
+        """Refused with exactly this message at the row's date, in the edit form."""
         self.assertEqual(response.status_code, 200)
         self.assertContains(response, melding)
+        rij = response.context["form"].formsets["aankondigingen"].forms[0]
+        self.assertEqual(list(rij.errors), ["aankondigen_vanaf"])
+        self.assertEqual(list(rij.errors["aankondigen_vanaf"]), [melding])
         self.assertFalse(HomeAankondiging.objects.exists())
 
     def test_an_announcement_may_start_on_the_last_day_of_the_event(self):
