@@ -32,9 +32,10 @@ facetten|kennisbank/facetten.py|tests/kennisbank/test_facet_rules.py tests/kenni
 matrix|kennisbank/matrix.py|tests/kennisbank/test_themamatrix.py
 paginacache|portal/site/paginacache/*|tests/site/test_page_cache.py
 rechten|werkplaatsen/rechten.py|tests/site/test_roles.py tests/werkplaatsen/test_rechten_mutants.py
-paginarechten|portal/site/paginarechten.py|tests/site/test_roles.py tests/site/test_privilege_escalation.py
+paginarechten|portal/site/paginarechten.py|tests/site/test_roles.py tests/site/test_privilege_escalation.py tests/site/test_paginarechten_mutants.py
 feeds|kennisbank/feeds.py|tests/kennisbank/test_filtered_feed.py tests/site/test_open_data.py tests/kennisbank/test_feeds_mutants.py
 ical|agenda/ical.py|tests/agenda/test_icalendar.py tests/agenda/test_agenda_filters.py
+aankondigingen|portal/site/aankondigingen.py|tests/site/test_homepage.py tests/site/test_aankondigingen_mutants.py
 zoeken|portal/site/zoeken.py|tests/site/test_search.py tests/site/test_dutch_search.py tests/site/test_zoeken_mutants.py
 middleware|portal/site/middleware.py|tests/site/test_headers.py
 openbaar|portal/basis/openbaar.py|tests/site/test_leaks.py tests/kennisbank/test_related_products.py tests/site/test_openbaar_mutants.py

@@ -11,11 +11,11 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
-from agenda.models import EvenementPage
 from kennisbank.models import ProductPage
 from portal.basis.blocks import InhoudBlock
 from portal.basis.openbaar import openbaar
 from portal.basis.site_url import volledige_url
+from portal.site import aankondigingen as aankondigingsregels
 from portal.site.paginarechten import HomePagePermissionTester
 from portal.site.toegankelijkheid import (
     STATUSUITLEG,
@@ -91,28 +91,14 @@ class HomePage(Page):
         return HomePagePermissionTester(user, self)
 
     def actuele_aankondigingen(self, moment=None):
-        """Announced events to show at ``moment``: from their start day until they have ended.
-
-        In the editors' order; events that are not live and public are left out.
-        """
-        moment = moment or timezone.now()
-        vandaag = timezone.localdate(moment)
-        items = [item for item in self.aankondigingen.all() if item.aankondigen_vanaf <= vandaag]
-        komend = EvenementPage.objects.komend(moment).in_bulk([item.evenement_id for item in items])
-        evenementen = []
-        for item in items:
-            evenement = komend.get(item.evenement_id)
-            if evenement is not None and evenement not in evenementen:
-                evenementen.append(evenement)
-        return evenementen
+        """Announced events to show at ``moment`` (see portal/site/aankondigingen.py)."""
+        return aankondigingsregels.actuele_aankondigingen(self.aankondigingen.all(), moment)
 
     def volgend_evenement(self, moment=None, aankondigingen=None):
         """The current announcement, or else the next upcoming event."""
         if aankondigingen is None:
             aankondigingen = self.actuele_aankondigingen(moment)
-        if aankondigingen:
-            return aankondigingen[0]
-        return EvenementPage.objects.komend(moment or timezone.now()).first()
+        return aankondigingsregels.volgend_evenement(aankondigingen, moment)
 
     def structured_data(self, omgeving):
         """The site as a WebSite, with its search as a SearchAction."""
@@ -184,18 +170,7 @@ class HomeAankondiging(Orderable):
     def clean(self):
         super().clean()
         evenement = self.evenement if self.evenement_id else None
-        if evenement is None or self.aankondigen_vanaf is None:
-            return
-        laatste_dag = timezone.localdate(evenement.eind or evenement.start)
-        if self.aankondigen_vanaf > laatste_dag:
-            raise ValidationError(
-                {
-                    "aankondigen_vanaf": _(
-                        "De aankondiging begint pas na afloop van het evenement; kies een "
-                        "eerdere dag."
-                    )
-                }
-            )
+        aankondigingsregels.controleer_begin(evenement, self.aankondigen_vanaf)
 
 
 class HomeUitgelichtProduct(Orderable):

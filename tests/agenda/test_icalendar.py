@@ -1,6 +1,7 @@
 """The events calendar (/agenda.ics), parsed with a standard iCalendar parser."""
 
 import datetime
+import re
 from zoneinfo import ZoneInfo
 
 import icalendar
@@ -9,6 +10,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from agenda import ical
+from agenda.models import EvenementPage
 from portal.basis.site_url import site_url
 from tests.support.role_tree import add_event
 from tests.support.tree import add_symposium, build_tree
@@ -166,3 +168,168 @@ def test_long_lines_are_folded_at_75_octets_between_characters(tree, client, voo
         regel.decode()  # no line ends within a character
     (vevent,) = calendar.walk("VEVENT")
     assert str(vevent["DESCRIPTION"]) == tekst
+
+
+def test_a_whole_day_event_over_several_days(tree, client):
+    begin = datetime.datetime(2030, 9, 1, 0, 30, tzinfo=AMSTERDAM)  # UTC: still 31 August
+    add_event(
+        tree["agenda"],
+        "Zomerschool",
+        begin,
+        eind=datetime.datetime(2030, 9, 3, 23, 30, tzinfo=AMSTERDAM),  # UTC: the 3rd, 21:30
+        hele_dag=True,
+        soort="leerkring",
+        slug="zomerschool",
+    )
+    _response, calendar = kalender(client, {"soort": "leerkring"})
+    (zomerschool,) = calendar.walk("VEVENT")
+    assert zomerschool["DTSTART"].dt == datetime.date(2030, 9, 1)
+    assert zomerschool["DTEND"].dt == datetime.date(2030, 9, 4)
+    assert zomerschool["DTSTART"].params["VALUE"] == "DATE"
+
+
+def test_uids_are_unique_and_stay_the_same(tree, client):
+    for dag in range(3):
+        add_event(
+            tree["agenda"],
+            f"Reeks {dag}",
+            datetime.datetime(2030, 3, 1 + dag, 10, 0, tzinfo=AMSTERDAM),
+            slug=f"reeks-{dag}",
+        )
+    _response, calendar = kalender(client)
+    eerst = {str(v["SUMMARY"]): str(v["UID"]) for v in calendar.walk("VEVENT")}
+    assert len(eerst) == EvenementPage.objects.overzicht().count() == 4
+    assert len(set(eerst.values())) == len(eerst)
+    evenement = EvenementPage.objects.get(slug="reeks-1")
+    evenement.title = "Reeks 1, verschoven"
+    evenement.start += datetime.timedelta(days=7)
+    evenement.save_revision().publish()
+    _response, calendar = kalender(client)
+    daarna = {str(v["SUMMARY"]): str(v["UID"]) for v in calendar.walk("VEVENT")}
+    assert daarna.pop("Reeks 1, verschoven") == eerst.pop("Reeks 1")
+    assert daarna == eerst
+
+
+def test_one_event_as_a_file_matches_its_entry_in_the_calendar(tree, client):
+    evenement = EvenementPage.objects.get(slug="symposium")
+    los = icalendar.Calendar.from_ical(ical.evenement_ics(evenement))
+    assert str(los["METHOD"]) == "PUBLISH"
+    assert str(los["VERSION"]) == "2.0"
+    assert str(los["PRODID"]) == ical.PRODID
+    assert str(los["CALSCALE"]) == "GREGORIAN"
+    (zone,) = los.walk("VTIMEZONE")
+    assert str(zone["TZID"]) == "Europe/Amsterdam"
+    (vevent,) = los.walk("VEVENT")
+    _response, calendar = kalender(client)
+    (in_agenda,) = calendar.walk("VEVENT")
+    for veld in ("UID", "SUMMARY", "DESCRIPTION", "URL", "LOCATION"):
+        assert str(vevent[veld]) == str(in_agenda[veld]), veld
+    for veld in ("DTSTART", "DTEND"):
+        assert vevent[veld].dt == in_agenda[veld].dt, veld
+    assert str(vevent["URL"]) == evenement.full_url
+    assert abs(vevent["DTSTAMP"].dt - timezone.now()) < datetime.timedelta(minutes=1)
+
+
+def test_text_is_escaped_as_rfc_5545_asks(tree, client):
+    """Backslashes, semicolons and commas escaped in the raw text, not only readable by a
+    lenient parser: a literal backslash-n stays text, a comma does not split CATEGORIES."""
+    titel = "Pad C:\\nieuw; deel 1, 2"
+    add_event(
+        tree["agenda"],
+        titel,
+        datetime.datetime(2030, 4, 1, 10, 0, tzinfo=AMSTERDAM),
+        soort="leerkring",
+        samenvatting="Eerste regel\nTweede",
+        slug="pad",
+    )
+    response, calendar = kalender(client, {"soort": "leerkring"})
+    regels = response.content.decode().split("\r\n")
+    assert "SUMMARY:Pad C:\\\\nieuw\\; deel 1\\, 2" in regels
+    assert "DESCRIPTION:Eerste regel\\nTweede" in regels
+    (vevent,) = calendar.walk("VEVENT")
+    assert str(vevent["SUMMARY"]) == titel
+
+
+def namen(ics):
+    """The property names of the unfolded content lines."""
+    regels = ics.replace("\r\n ", "").split("\r\n")
+    assert regels[-1] == ""  # every line ends with CRLF, the last one too
+    return [re.split(r"[:;]", regel, maxsplit=1)[0] for regel in regels[:-1]]
+
+
+def test_names_are_written_in_capitals(tree, client):
+    """RFC 5545 reads names in any case, but writes them in capitals; not every client is
+    lenient."""
+    evenement = EvenementPage.objects.get(slug="symposium")
+    response, _calendar = kalender(client)
+    for ics in (response.content.decode(), ical.evenement_ics(evenement)):
+        assert namen(ics)[0] == "BEGIN"
+        assert namen(ics)[-1] == "END"
+        assert all(naam == naam.upper() for naam in namen(ics)), namen(ics)
+        assert ics.count("BEGIN:VEVENT") == ics.count("END:VEVENT") == 1
+        assert ics.startswith("BEGIN:VCALENDAR\r\nVERSION:2.0\r\n")
+        assert ics.endswith("END:VEVENT\r\nEND:VCALENDAR\r\n")
+
+
+def test_times_are_amsterdams_whatever_the_servers_time_zone(tree, client, settings):
+    """The calendar names Europe/Amsterdam as its TZID, so its local times are Amsterdam's
+    even on a server whose TIME_ZONE (and so the process's local time) is another."""
+    settings.TIME_ZONE = "UTC"
+    nacht = datetime.datetime(2030, 7, 1, 0, 30, tzinfo=AMSTERDAM)  # UTC: 30 June, 22:30
+    add_event(tree["agenda"], "Nachtwebinar", nacht, soort="webinar", slug="nacht")
+    add_event(
+        tree["agenda"],
+        "Tweedaagse",
+        nacht + datetime.timedelta(days=1),
+        eind=nacht + datetime.timedelta(days=2),
+        hele_dag=True,
+        soort="bijeenkomst",
+        slug="tweedaagse",
+    )
+    _response, calendar = kalender(client, {"soort": "webinar"})
+    (webinar,) = calendar.walk("VEVENT")
+    assert webinar["DTSTART"].to_ical() == b"20300701T003000"
+    assert webinar["DTEND"].to_ical() == b"20300701T023000"
+    _response, calendar = kalender(client, {"soort": "bijeenkomst"})
+    (tweedaagse,) = calendar.walk("VEVENT")
+    assert tweedaagse["DTSTART"].dt == datetime.date(2030, 7, 2)
+    assert tweedaagse["DTEND"].dt == datetime.date(2030, 7, 4)
+
+
+def test_lines_are_folded_only_when_needed_and_as_late_as_possible(tree, client):
+    """A line of exactly 75 octets stays whole; a longer one is cut at the last character
+    that still fits, so no physical line could have held the next character."""
+    precies = "x" * (75 - len("DESCRIPTION:"))
+    add_event(
+        tree["agenda"],
+        "Precies",
+        datetime.datetime(2030, 6, 1, 10, 0, tzinfo=AMSTERDAM),
+        soort="leerkring",
+        samenvatting=precies,
+        slug="precies",
+    )
+    add_event(
+        tree["agenda"],
+        "Tweebytes",
+        datetime.datetime(2030, 6, 2, 10, 0, tzinfo=AMSTERDAM),
+        soort="leerkring",
+        samenvatting="ë" * 100,
+        slug="tweebytes",
+    )
+    add_event(
+        tree["agenda"],
+        "Eenbyte",
+        datetime.datetime(2030, 6, 3, 10, 0, tzinfo=AMSTERDAM),
+        soort="leerkring",
+        samenvatting="y" * 100,
+        slug="eenbyte",
+    )
+    response, calendar = kalender(client, {"soort": "leerkring"})
+    regels = response.content.split(b"\r\n")
+    assert f"DESCRIPTION:{precies}".encode() in regels
+    for regel, volgende in zip(regels, regels[1:], strict=False):
+        if volgende.startswith(b" "):
+            eerste_teken = volgende[1:].decode()[0].encode()
+            assert len(regel) + len(eerste_teken) > 75, (regel, volgende)
+    beschrijvingen = sorted(str(v["DESCRIPTION"]) for v in calendar.walk("VEVENT"))
+    assert beschrijvingen == sorted([precies, "ë" * 100, "y" * 100])
