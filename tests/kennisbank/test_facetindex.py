@@ -7,13 +7,14 @@ PAGINACACHE_NOODDUUR seconds.
 
 import datetime
 from unittest import mock
+from urllib.parse import urlencode
 
 import pytest
 from django.http import QueryDict
 from django.utils import timezone
 
 from kennisbank import facetindex
-from kennisbank.facetten import Kennisbankfilter
+from kennisbank.facetten import SORTERINGEN, Kennisbankfilter
 from kennisbank.models import ProductPage
 from tests.support.tree import add_product, build_tree
 
@@ -95,3 +96,22 @@ def test_a_themes_page_groups_its_public_products_by_werkplaats(boom, client):
         for g in groepen
     } == {w: (len(titels), titels[:3]) for w, titels in verwacht.items()}
     assert len(verwacht[boom["noord"].pk]) == 3 and "Over armoede 5" not in str(groepen)
+
+
+@pytest.mark.parametrize("sortering", list(SORTERINGEN))
+def test_every_order_pages_through_what_the_database_gives(boom, client, sortering):
+    for n in range(45):
+        onderwerp = "armoede" if n % 3 == 0 else "wijkteams en armoede"
+        add_product(boom["noord" if n % 2 else "zuyd"], f"{onderwerp} {(n * 7) % 45}", day=n % 5)
+    params = {"sort": sortering, "q": "armoede"} if sortering == "relevantie" else {}
+    params.setdefault("sort", sortering)
+    verwacht = [p.title for p in Kennisbankfilter(QueryDict(urlencode(params))).resultaten()]
+    getoond, pagina = [], 1
+    while True:
+        context = client.get("/kennisbank/", {**params, "page": pagina}).context
+        getoond += [p.title for p in context["producten"]]
+        if not context["producten"].has_next():
+            break
+        pagina += 1
+    assert pagina > 1
+    assert getoond == verwacht
