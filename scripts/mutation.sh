@@ -16,8 +16,8 @@
 # makes mutants/<module>/ with links to the project and a pyproject.toml that adds the module
 # (only_mutate) and its tests; mutmut copies the project into mutants/<module>/mutants/ and runs
 # pytest there on one SQLite test database, made once per run and reused by every mutant.
-# Results are kept: a second run only tests what changed (delete mutants/<module> to start
-# over). MUTATION_WORKERS sets mutmut's parallel workers (default 1); runs under `nice`.
+# Results are kept while the module and its tests stay the same; a change of either runs every
+# mutant again. MUTATION_WORKERS sets mutmut's parallel workers (default 1); runs under `nice`.
 set -euo pipefail
 
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
@@ -86,15 +86,14 @@ run_module() {
         -v sel="pytest_add_cli_args_test_selection = $(toml_list "${existing[@]}")" \
         '{print} /^\[tool\.mutmut\]$/ {print only; print sel}' pyproject.toml |
         sed 's#^also_copy = \[#also_copy = ["mutatie_settings.py", #' >"$work/pyproject.toml"
-    # mutmut keeps its verdicts and does not notice changed tests: after a change of the tests,
-    # the mutants that survived last time are run again (more tests cannot revive a killed one;
-    # delete mutants/<module> for a fresh run). A change of the table's tests starts over.
+    # mutmut keeps its verdicts and does not notice changed tests (or a changed module): when
+    # the module or its tests changed since the last run, every mutant is run again, so that
+    # the score printed is always that of one run of the current code and tests.
     local stamp names=("${PATTERNS[@]}")
-    stamp=$(cat "${existing[@]}" 2>/dev/null | sha256sum | cut -c1-16)
-    if [ -f "$work/.stamp" ] && [ "$(cat "$work/.stamp")" != "$stamp" ] && [ ${#names[@]} -eq 0 ] \
-        && [ -f "$work/results.txt" ]; then
-        mapfile -t names < <(grep -v ': killed$\|: timeout$' "$work/results.txt" | sed 's/: .*//; s/^ *//')
-        [ ${#names[@]} -eq 0 ] && names=("$key-nothing-to-rerun")
+    # shellcheck disable=SC2086
+    stamp=$(cat $file "${existing[@]}" 2>/dev/null | sha256sum | cut -c1-16)
+    if [ -f "$work/.stamp" ] && [ "$(cat "$work/.stamp")" != "$stamp" ]; then
+        rm -rf "$work/mutants" "$work/results.txt"
     fi
     echo "$stamp" >"$work/.stamp"
 
@@ -111,10 +110,8 @@ PY
         cd "$work"
         export DJANGO_SETTINGS_MODULE=mutatie_settings DATABASE_URL=sqlite:///:memory:
         export PYTEST_ADDOPTS="--reuse-db"
-        if [ "${names[0]:-}" != "$key-nothing-to-rerun" ]; then
-            nice -n 19 "../../$PY" -m mutmut run --max-children "$WORKERS" "${names[@]}" \
-                >mutmut.log 2>&1 || { tail -40 mutmut.log; echo "mutmut failed for $key: see $work/mutmut.log"; exit 1; }
-        fi
+        nice -n 19 "../../$PY" -m mutmut run --max-children "$WORKERS" "${names[@]}" \
+            >mutmut.log 2>&1 || { tail -40 mutmut.log; echo "mutmut failed for $key: see $work/mutmut.log"; exit 1; }
         nice -n 19 "../../$PY" -m mutmut results --all true >results.txt 2>/dev/null || true
     )
     "$PY" - "$work/results.txt" "$key" docs/testing.md <<'PY'
