@@ -29,8 +29,10 @@ WORKERS="${MUTATION_WORKERS:-1}"
 # exist yet are left out, so a module's test_<module>_mutants.py is picked up once it is written)
 MODULES=$(cat <<'TABLE'
 facetten|kennisbank/facetten.py|tests/kennisbank/test_facet_rules.py tests/kennisbank/test_facets.py tests/kennisbank/test_province_facet.py tests/kennisbank/test_facetten_mutants.py
-matrix|kennisbank/matrix.py|tests/kennisbank/test_themamatrix.py
-paginacache|portal/site/paginacache/*|tests/site/test_page_cache.py
+matrix|kennisbank/matrix.py|tests/kennisbank/test_themamatrix.py tests/kennisbank/test_facetindex.py
+paginacache|portal/site/paginacache/*|tests/site/test_page_cache.py tests/site/test_voorkant.py
+afhankelijkheden|portal/basis/afhankelijkheden.py|tests/site/test_page_cache.py tests/site/test_voorkant.py tests/kennisbank/test_facetindex.py
+facetindex|kennisbank/facetindex.py|tests/kennisbank/test_facetindex.py tests/kennisbank/test_facet_rules.py tests/kennisbank/test_facets.py tests/kennisbank/test_related_products.py tests/kennisbank/test_themamatrix.py
 rechten|werkplaatsen/rechten.py|tests/site/test_roles.py tests/werkplaatsen/test_rechten_mutants.py
 paginarechten|portal/site/paginarechten.py|tests/site/test_roles.py tests/site/test_privilege_escalation.py tests/site/test_paginarechten_mutants.py
 feeds|kennisbank/feeds.py|tests/kennisbank/test_filtered_feed.py tests/site/test_open_data.py tests/kennisbank/test_feeds_mutants.py
