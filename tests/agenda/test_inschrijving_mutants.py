@@ -151,3 +151,15 @@ class MomentTests(AanmeldTestCase):
             (aanmelding.naam, aanmelding.organisatie, aanmelding.opmerkingen),
             ("Ida", "Wijkteam Oost", "Doventolk"),
         )
+
+    def test_de_wachtlijst_volgt_het_moment_van_aanmelden_niet_de_volgorde_van_invoer(self):
+        """A registration stored later with an earlier moment (an import) goes first."""
+        for i in range(2):
+            self.meld_aan(self.symposium, **gegevens(f"deelnemer{i}@example.org"))
+        nu = timezone.now()
+        meld_aan(self.symposium, "Laat", "laat@example.org", "Gemeente", moment=nu)
+        vroeg = nu - datetime.timedelta(hours=1)
+        meld_aan(self.symposium, "Vroeg", "vroeg@example.org", "Gemeente", moment=vroeg)
+        (doorgeschoven,) = meld_af(self.aanmelding("deelnemer0@example.org"))
+        self.assertEqual(doorgeschoven.email, "vroeg@example.org")
+        self.assertEqual(self.aanmelding("laat@example.org").status, AanmeldStatus.WACHTLIJST)
