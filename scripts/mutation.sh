@@ -41,11 +41,12 @@ aankondigingen|portal/site/aankondigingen.py|tests/site/test_homepage.py tests/s
 zoeken|portal/site/zoeken.py|tests/site/test_search.py tests/site/test_dutch_search.py tests/site/test_zoeken_mutants.py
 middleware|portal/site/middleware.py|tests/site/test_headers.py
 openbaar|portal/basis/openbaar.py|tests/site/test_leaks.py tests/kennisbank/test_related_products.py tests/site/test_openbaar_mutants.py
-plaatsen|werkplaatsen/plaatsen.py|tests/werkplaatsen/test_places.py
-inschrijving|agenda/inschrijving.py|tests/agenda/test_aanmelden.py
-attenderingen|portal/volgen/attenderingen.py|tests/volgen/test_attenderingen.py tests/volgen/test_smtp.py
-volgtokens|portal/volgen/tokens.py|tests/volgen/test_attenderingen.py
-oai|kennisbank/oai/repository.py|tests/kennisbank/test_oai.py
+plaatsen|werkplaatsen/plaatsen.py|tests/werkplaatsen/test_places.py tests/werkplaatsen/test_plaatsen_mutants.py
+inschrijving|agenda/inschrijving.py|tests/agenda/test_aanmelden.py tests/agenda/test_inschrijving_mutants.py
+attenderingen|portal/volgen/attenderingen.py|tests/volgen/test_attenderingen.py tests/volgen/test_smtp.py tests/volgen/test_attenderingen_mutants.py
+volgtokens|portal/volgen/tokens.py|tests/volgen/test_attenderingen.py tests/volgen/test_volgtokens_mutants.py
+oai|kennisbank/oai/repository.py|tests/kennisbank/test_oai.py tests/kennisbank/test_oai_mutants.py
+documenten|portal/site/forms.py|tests/site/test_documents.py tests/site/test_images.py tests/site/test_documenten_mutants.py
 TABLE
 )
 

@@ -1,0 +1,75 @@
+"""The upload rules of portal/site/forms.py at their edges: the Dutch field texts an editor
+reads, a site without a size limit or without a list of types, and the alt text of an
+image that the multiple uploader asks for in its second step."""
+
+import pytest
+from django.urls import reverse
+from lxml import html as lxml_html
+from wagtail.documents import get_document_model
+from wagtail.images import get_image_model
+from wagtail.models import Collection
+
+from tests.site.test_documents import bestand, fouten, grootte_nl, toevoegen
+from tests.site.test_images import png
+
+pytestmark = pytest.mark.django_db
+
+Document = get_document_model()
+SOORTEN = "PDF, DOCX, XLSX, PPTX, ODT, ODS, ODP, CSV, TXT"
+
+
+def veld(response, naam):
+    """The rendered field ``naam`` of the form on the page: (label, help text, element)."""
+    doc = lxml_html.fromstring(response.content)
+    element = doc.get_element_by_id(f"id_{naam}")
+    (label,) = doc.xpath(f"//label[@for='{element.get('id')}']")
+    hulp = doc.xpath(f"//*[@id='{element.get('id')}-helptext']")
+    return label.text_content().strip(), hulp[0].text_content().strip() if hulp else "", element
+
+
+def test_the_alt_text_field_is_explained_in_dutch_and_required(admin_client):
+    label, hulp, element = veld(admin_client.get(reverse("wagtailimages:add")), "description")
+    assert label.startswith("Alt-tekst (beschrijving)")
+    assert hulp == (
+        "Beschrijf in één zin wat er op de afbeelding te zien is, voor wie haar niet kan "
+        "zien. Verplicht."
+    )
+    assert element.get("required") is not None
+
+
+def test_the_multiple_uploader_asks_the_alt_text_in_its_second_step(admin_client):
+    response = admin_client.post(reverse("wagtailimages:add_multiple"), {"files[]": png()})
+    afbeelding = get_image_model().objects.get()
+    assert response.json()["success"] is True
+    prefix = f"image-{afbeelding.pk}"
+    url = reverse("wagtailimages:edit_multiple", args=[afbeelding.pk])
+    data = {f"{prefix}-title": "Foto", f"{prefix}-collection": afbeelding.collection_id}
+    response = admin_client.post(url, {**data, f"{prefix}-description": ""})
+    assert response.json()["success"] is False
+    assert "Vul een alt-tekst in: beschrijf de afbeelding." in response.json()["form"]
+    response = admin_client.post(url, {**data, f"{prefix}-description": "Een blauw vlak"})
+    assert response.json()["success"] is True
+    assert get_image_model().objects.get().description == "Een blauw vlak"
+
+
+def test_without_a_size_limit_the_form_names_only_the_types(admin_client, settings):
+    settings.WAGTAILDOCS_MAX_UPLOAD_SIZE = None
+    _label, hulp, _element = veld(admin_client.get(reverse("wagtaildocs:add")), "file")
+    assert hulp == f"Toegestaan: {SOORTEN}."
+    groot = bestand("groot.pdf", grootte=3 * 1024 * 1024)
+    response = toevoegen(admin_client, Collection.get_first_root_node(), groot)
+    assert response.status_code == 302
+    assert Document.objects.get().file_size == 3 * 1024 * 1024
+
+
+def test_with_a_limit_the_form_names_the_types_and_the_limit(admin_client, settings):
+    settings.WAGTAILDOCS_MAX_UPLOAD_SIZE = 2 * 1024 * 1024
+    _label, hulp, _element = veld(admin_client.get(reverse("wagtaildocs:add")), "file")
+    assert hulp == f"Toegestaan: {SOORTEN}; maximaal {grootte_nl(2 * 1024 * 1024)}."
+
+
+def test_without_a_list_of_types_any_extension_is_accepted(admin_client, settings):
+    settings.WAGTAILDOCS_EXTENSIONS = None
+    response = toevoegen(admin_client, Collection.get_first_root_node(), bestand("data.xyz"))
+    assert response.status_code == 302, fouten(response)
+    assert Document.objects.get().filename == "data.xyz"
