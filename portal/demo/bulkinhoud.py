@@ -627,20 +627,14 @@ def indexeer(pks, using=None):
 
 
 def analyseer(using):
-    """Fresh planner statistics after a bulk load, as autovacuum would make them later."""
+    """Fresh planner statistics after a bulk load, as autovacuum would make them later: of every
+    table, also the small ones the load did not touch (without statistics for the view
+    restrictions, PostgreSQL planned the site search's "public" check as a nested loop over every
+    page: 5 s instead of 0.13 s at 20,000 products)."""
     if connections[using].vendor != "postgresql":
         return
-    tabellen = [
-        Page._meta.db_table,
-        ProductPage._meta.db_table,
-        ProductPage.themas.through._meta.db_table,
-        ProductPage.themagroepen.through._meta.db_table,
-        ProductTag._meta.db_table,
-        ProductAuteur._meta.db_table,
-        "wagtailsearch_indexentry",
-    ]
     with connections[using].cursor() as cursor:
-        cursor.execute("ANALYZE " + ", ".join(tabellen))
+        cursor.execute("ANALYZE")
 
 
 def genereer(aantal, seed=1, index=True, melding=None):
