@@ -1,6 +1,7 @@
 """The page cache: what is cached, what is not, and that content changes invalidate it."""
 
 import logging
+import time
 from unittest import mock
 
 import pytest
@@ -555,3 +556,17 @@ def test_a_page_is_never_served_for_a_query_of_another_meaning(
 def test_one_search_written_two_ways_is_one_entry(client, boom, telcache):
     client.get("/zoeken/?q=wijk+zorg")
     assert status(client.get("/zoeken/?q=wijk%20zorg")) == "hit"
+
+
+def test_a_page_kept_across_other_changes_still_expires_in_time(client, boom, settings):
+    """A page that no product change concerns stays cached across them, but not longer than
+    PAGINACACHE_TIMEOUT from its render: what changes with time alone (the coming events) is
+    rendered again."""
+    gerenderd = time.time()
+    assert status(client.get("/agenda/")) == "miss"
+    add_product(boom["zuyd"], "Net gepubliceerd", day=9)
+    time.sleep(1.1)  # the entry is confirmed current a moment after its render
+    assert status(client.get("/agenda/")) == "hit"
+    na_de_termijn = gerenderd + settings.PAGINACACHE_TIMEOUT + 1
+    with mock.patch("time.time", return_value=na_de_termijn):
+        assert status(client.get("/agenda/")) == "miss"

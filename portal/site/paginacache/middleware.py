@@ -325,16 +325,17 @@ class PaginaCacheMiddleware:
         """Whether the entry may be served: rendered in the current generation, and nothing it
         depends on changed since (the counter is the same, or else each of its tags is)."""
         generatie, teller = stand
-        if entry.get("generatie") != generatie:
+        if entry.get("generatie") != generatie or entry.get("verloopt", 0) <= time.time():
             return False
         if entry.get("teller") != teller:
             afhankelijk = entry.get("afhankelijk", {})
             try:
                 if paginacache().get_many(list(afhankelijk)) != afhankelijk:
                     return False
-                # Still current: with the new counter, the next request needs no tags.
+                # Still current: with the new counter, the next request needs no tags. It
+                # keeps its expiry: content that changes with time alone is rendered again.
                 entry = {**entry, "teller": teller}
-                paginacache().set(sleutel, entry, getattr(settings, "PAGINACACHE_TIMEOUT", 300))
+                paginacache().set(sleutel, entry, max(1, entry["verloopt"] - time.time()))
             except Exception:
                 self.storing.meld("lezen")
                 return False
@@ -362,6 +363,7 @@ class PaginaCacheMiddleware:
             entry = {
                 "generatie": generatie,
                 "teller": teller,
+                "verloopt": time.time() + getattr(settings, "PAGINACACHE_TIMEOUT", 300),
                 "afhankelijk": afhankelijk,
                 "status": response.status_code,
                 "headers": [(k, v) for k, v in response.headers.items() if k != HEADER],
