@@ -24,7 +24,7 @@ from django.utils import timezone
 from wagtail.models import Page
 
 from kennisbank.models import DOELGROEPEN, VIER_OS, ProductPage, ProductTag
-from portal.basis.afhankelijkheden import inhoudsversie
+from portal.basis.afhankelijkheden import inhoudsversie, toon_productlijst
 from portal.basis.openbaar import openbaar
 from portal.themas.models import LandelijkThemaPage
 from werkplaatsen.models import ASSOCIATIE, ThemagroepPage, WerkplaatsPage
@@ -310,6 +310,7 @@ def facetindex():
 
     While the shared cache is unreachable, an index built less than PAGINACACHE_NOODDUUR
     seconds ago is used (the page cache's rule for the same outage)."""
+    toon_productlijst()
     versie = inhoudsversie("producten")
     with _bewaard.slot:
         if _bruikbaar(versie):

@@ -94,6 +94,14 @@ def toon_product(pk):
         verzameling.paginas.add(pk)
 
 
+def toon_productlijst():
+    """What is rendered stands on the list of all products without querying it (the facet
+    index in memory): it depends on ``producten``, as if it had read the product tables."""
+    verzameling = _verzameling.get()
+    if verzameling is not None:
+        verzameling.producten_gelezen = True
+
+
 def beperk_tot(*scopes):
     """This render's product lists depend only on these scopes (none: on no list at all)."""
     verzameling = _verzameling.get()

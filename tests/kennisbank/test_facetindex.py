@@ -16,6 +16,7 @@ from django.utils import timezone
 from kennisbank import facetindex
 from kennisbank.facetten import SORTERINGEN, Kennisbankfilter
 from kennisbank.models import ProductPage
+from portal.basis.afhankelijkheden import verzamel
 from tests.support.tree import add_product, build_tree
 
 pytestmark = pytest.mark.django_db
@@ -115,3 +116,12 @@ def test_every_order_pages_through_what_the_database_gives(boom, client, sorteri
         pagina += 1
     assert pagina > 1
     assert getoond == verwacht
+
+
+def test_what_reads_the_index_depends_on_every_product(boom):
+    """The index stands for the list of all products: a page that reads it must be rendered
+    again after any product's change, even when the index was built before, without a query."""
+    facetindex.facetindex()
+    with verzamel() as afhankelijkheden:
+        facetindex.facetindex()
+    assert "producten" in afhankelijkheden.tags()
