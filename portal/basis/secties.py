@@ -1,29 +1,67 @@
 """Links by name: the pages just below the site root (kennisbank, agenda, Werkplaatsen, ...),
 found by their page type rather than their slug, so that an editor may rename them.
 
-One query per request, shared by the views, the page models and the menu's context processor.
+They are on every page (the menu, the section links), so each process keeps them per site and
+content version: a request reads them without a query. Any change of a page other than a product
+is a new version (portal/site/paginacache/signalen.py); what was kept is also dropped at the
+first expiry date of a page at their depth or above, and not kept at all while the shared cache
+is unreachable.
 """
 
-from django.db.models import F
-from wagtail.models import Site
+import threading
+from dataclasses import dataclass
 
+from django.db.models import F, Min
+from django.utils import timezone
+from wagtail.models import Page, Site
+
+from portal.basis.afhankelijkheden import inhoudsversie
 from portal.basis.openbaar import openbaar
+
+
+@dataclass(frozen=True)
+class _Bewaard:
+    versie: tuple
+    geldig_tot: object  # the first expiry date to come, or None
+    paginas: tuple
+
+
+_bewaard = {}
+_slot = threading.Lock()
 
 
 def hoofdpaginas(request):
     """The public children of the request's site root, in tree order; each has `soort`, the
-    model name of its page type (e.g. "kennisbankpage")."""
+    model name of its page type (e.g. "kennisbankpage"). Not to be changed: shared between
+    requests."""
     if not hasattr(request, "_hoofdpaginas"):
         site = Site.find_for_request(request)
-        kinderen = []
-        if site is not None:
-            kinderen = (
-                openbaar(site.root_page.get_children())
-                .only("title", "url_path", "path", "depth", "show_in_menus")
-                .annotate(soort=F("content_type__model"))
-            )
-        request._hoofdpaginas = list(kinderen)
+        request._hoofdpaginas = list(_van_site(site)) if site is not None else []
     return request._hoofdpaginas
+
+
+def _van_site(site):
+    versie, nu = inhoudsversie(), timezone.now()
+    with _slot:
+        bewaard = _bewaard.get(site.pk)
+    if (
+        bewaard is not None
+        and bewaard.versie == versie  # never None: kept only with a version
+        and (bewaard.geldig_tot is None or nu < bewaard.geldig_tot)
+    ):
+        return bewaard.paginas
+    paginas = tuple(
+        openbaar(site.root_page.get_children(), nu)
+        .only("title", "url_path", "path", "depth", "show_in_menus")
+        .annotate(soort=F("content_type__model"))
+    )
+    if versie is not None:
+        geldig_tot = Page.objects.filter(
+            depth__lte=site.root_page.depth + 1, expire_at__gt=nu
+        ).aggregate(eerste=Min("expire_at"))["eerste"]
+        with _slot:
+            _bewaard[site.pk] = _Bewaard(versie, geldig_tot, paginas)
+    return paginas
 
 
 def secties(request):
