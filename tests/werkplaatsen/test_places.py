@@ -248,6 +248,9 @@ def test_bad_input_never_breaks_the_place_box_or_search(tree, client):
 @pytest.mark.django_db
 def test_card_list_has_a_constant_query_count(tree, client):
     url = tree["index"].url
+    # The first request makes the site settings, a new content version: the pages below the
+    # site root (portal/basis/secties.py) are read again on the next one.
+    client.get(url)
     client.get(url)
     with CaptureQueriesContext(connection) as weinig:
         client.get(url)
@@ -259,6 +262,7 @@ def test_card_list_has_a_constant_query_count(tree, client):
         WerkplaatsIndexPage.objects.get().add_child(instance=extra)
         extra.gemeenten.set(Gemeente.objects.filter(provincie="limburg"))
         extra.save_revision().publish()
+    client.get(url)  # the new content version read once
     with CaptureQueriesContext(connection) as veel:
         response = client.get(url, {"plaats": "Gelderland"})
     assert response.content.decode().count("card--werkplaats") > 7
