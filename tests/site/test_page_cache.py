@@ -13,7 +13,7 @@ from django.utils.csp import LazyNonce
 from wagtail.models import Site
 
 from kennisbank.models import ProductPage
-from portal.basis.afhankelijkheden import GENERATIE_SLEUTEL, TELLER_SLEUTEL
+from portal.basis.afhankelijkheden import GENERATIE_SLEUTEL, TELLER_SLEUTEL, verzamel
 from portal.site.models import SiteInstellingen
 from portal.site.paginacache import generatie
 from portal.site.paginacache.middleware import PARAMETERS, LokaleKopie, PaginaCacheMiddleware
@@ -683,3 +683,12 @@ def test_a_failing_delete_is_logged(client, boom, caplog):
         product.unpublish()
         assert client.get(product.url).status_code == 404
     assert "Paginacache: verwijderen mislukt;" in caplog.text
+
+
+def test_a_query_of_the_product_tables_makes_a_render_depend_on_the_product_lists(boom):
+    with verzamel() as afhankelijkheden:
+        list(ProductPage.objects.values_list("pk", flat=True))  # no product instance made
+    assert afhankelijkheden.tags() == {"producten"}
+    with verzamel() as afhankelijkheden:
+        list(Site.objects.values_list("pk", flat=True))
+    assert afhankelijkheden.tags() == set()
