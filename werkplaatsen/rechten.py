@@ -86,8 +86,9 @@ def mag_persoon_beheren(user, lector):
     """May ``user`` change or delete this person (given the model permission)?"""
     if is_landelijk(user):
         return True
-    return lector.beheerd_door_id is not None and lector.beheerd_door_id in set(
-        werkplaatsen_van(user).values_list("pk", flat=True)
+    return (
+        lector.beheerd_door_id is not None
+        and werkplaatsen_van(user).filter(pk=lector.beheerd_door_id).exists()
     )
 
 

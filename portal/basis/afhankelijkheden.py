@@ -134,7 +134,7 @@ def product_afhankelijkheden(product):
 
 
 def gedeelde_cache():
-    return caches[getattr(settings, "PAGINACACHE_ALIAS", "default")]
+    return caches[settings.PAGINACACHE_ALIAS]
 
 
 def beginwaarde():

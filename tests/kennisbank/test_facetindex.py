@@ -77,7 +77,7 @@ def eerst_tijd():
 
 
 def test_a_themes_page_groups_its_public_products_by_werkplaats(boom, client):
-    for n, ouder in enumerate(["noord", "zuyd", "noord", "associatie", "noord", "noord"]):
+    for n, ouder in enumerate(["noord", "zuyd", "noord", "associatie", "noord", "noord", "noord"]):
         product = add_product(boom[ouder], f"Over armoede {n}", day=10 + n)
         product.themas.add(boom["armoede"])
         product.save_revision().publish()
@@ -96,7 +96,13 @@ def test_a_themes_page_groups_its_public_products_by_werkplaats(boom, client):
         )
         for g in groepen
     } == {w: (len(titels), titels[:3]) for w, titels in verwacht.items()}
-    assert len(verwacht[boom["noord"].pk]) == 3 and "Over armoede 5" not in str(groepen)
+    assert len(verwacht[boom["noord"].pk]) == 4 and "Over armoede 5" not in str(groepen)
+    noord = next(g for g in groepen if g["werkplaats"] == boom["noord"])
+    assert [p.title for p in noord["producten"]] == [
+        "Over armoede 6",
+        "Over armoede 4",
+        "Over armoede 2",
+    ]
 
 
 @pytest.mark.parametrize("sortering", list(SORTERINGEN))
@@ -125,3 +131,20 @@ def test_what_reads_the_index_depends_on_every_product(boom):
     with verzamel() as afhankelijkheden:
         facetindex.facetindex()
     assert "producten" in afhankelijkheden.tags()
+
+
+def test_a_new_process_builds_its_own_index_and_keeps_it(boom, monkeypatch):
+    monkeypatch.setattr(facetindex, "_bewaard", facetindex._Bewaard())
+    index = facetindex.facetindex()
+    assert index.alle.bit_count() == 1
+    assert facetindex.facetindex() is index
+
+
+def test_a_public_theme_without_products_leaves_related_products_working(boom, client):
+    """The theme "Armoede" of the tree has no products."""
+    for product in (ProductPage.objects.get(title="Eerste"), add_product(boom["zuyd"], "Tweede")):
+        product.tags.add("mantelzorg")
+        product.save_revision().publish()
+    response = client.get(ProductPage.objects.get(title="Eerste").url)
+    assert response.status_code == 200
+    assert [p.title for p in response.context["verwante_producten"]] == ["Tweede"]

@@ -6,12 +6,14 @@ from unittest import mock
 
 import pytest
 from django.core.cache import caches
+from django.core.cache.backends.dummy import DummyCache
 from django.http import HttpResponse
 from django.test import RequestFactory, override_settings
 from django.utils.csp import LazyNonce
 from wagtail.models import Site
 
 from kennisbank.models import ProductPage
+from portal.basis.afhankelijkheden import GENERATIE_SLEUTEL, TELLER_SLEUTEL, verzamel
 from portal.site.models import SiteInstellingen
 from portal.site.paginacache import generatie
 from portal.site.paginacache.middleware import PARAMETERS, LokaleKopie, PaginaCacheMiddleware
@@ -573,3 +575,120 @@ def test_a_page_kept_across_other_changes_still_expires_in_time(client, boom, se
     na_de_termijn = gerenderd + settings.PAGINACACHE_TIMEOUT + 1
     with mock.patch("time.time", return_value=na_de_termijn):
         assert status(client.get("/agenda/")) == "miss"
+
+
+# -- found by mutation testing (docs/testing.md) -------------------------------------------------
+
+
+def test_a_post_is_never_served_from_the_cache(client, boom):
+    assert status(client.get("/kennisbank/")) == "miss"
+    assert status(client.get("/kennisbank/")) == "hit"
+    response = client.post("/kennisbank/")
+    assert status(response) is None
+
+
+def test_an_entry_without_an_expiry_is_rendered_again(client, boom):
+    """An entry stored by an older version of the code, without `verloopt`."""
+    assert status(client.get("/kennisbank/")) == "miss"
+    sleutel = PaginaCacheMiddleware(None).sleutel(RequestFactory().get("/kennisbank/"))
+    entry = caches["paginas"].get(sleutel)
+    del entry["verloopt"]
+    caches["paginas"].set(sleutel, entry)
+    assert status(client.get("/kennisbank/")) == "miss"
+
+
+def test_a_tag_without_a_value_when_the_page_was_stored_still_invalidates_it(client, boom):
+    noord = boom["noord"]
+    caches["paginas"].clear()  # e.g. Redis restarted: no tag has a value yet
+    assert status(client.get(noord.url)) == "miss"
+    add_product(noord, "Nieuw na de herstart", day=5)
+    response = client.get(noord.url)
+    assert "Nieuw na de herstart" in response.content.decode()
+
+
+def test_the_generation_never_expires():
+    eerst = generatie.huidige_generatie()
+    over_een_jaar = time.time() + 366 * 24 * 3600
+    with mock.patch("time.time", return_value=over_een_jaar):
+        assert generatie.huidige_generatie() == eerst
+
+
+def test_a_hit_from_the_local_copy_reads_only_the_generation_and_the_counter():
+    generatie.verhoog_afhankelijkheden({"producten"})  # the counter has a value
+    middleware = gedeelde_cache_middleware([])
+    middleware(RequestFactory().get("/pagina/"))
+    cache = caches["paginas"]
+    with (
+        mock.patch.object(cache, "get", wraps=cache.get) as get,
+        mock.patch.object(cache, "get_many", wraps=cache.get_many) as get_many,
+        mock.patch.object(cache, "set", wraps=cache.set) as set_,
+    ):
+        assert status(middleware(RequestFactory().get("/pagina/"))) == "hit"
+    assert get_many.call_args_list == [mock.call([GENERATIE_SLEUTEL, TELLER_SLEUTEL])]
+    assert {c.args[0] for c in get.call_args_list} <= {GENERATIE_SLEUTEL, TELLER_SLEUTEL}
+    assert set_.call_count == 0
+
+
+def test_a_confirmed_local_copy_keeps_its_expiry_and_stands_in_during_an_outage():
+    middleware = gedeelde_cache_middleware([])
+    middleware(RequestFactory().get("/pagina/"))
+    sleutel = middleware.sleutel(RequestFactory().get("/pagina/"))
+    verloopt = middleware.lokaal.entries[sleutel][0]
+    assert status(middleware(RequestFactory().get("/pagina/"))) == "hit"  # confirmed
+    assert middleware.lokaal.entries[sleutel][0] == verloopt
+    with mock.patch.object(caches["paginas"], "get_many", side_effect=ConnectionError("weg")):
+        response = middleware(RequestFactory().get("/pagina/"))
+    assert (response.content, status(response)) == (b"versie 1", "nood")
+
+
+def test_the_local_copy_expires_after_the_timeout(settings):
+    settings.PAGINACACHE_TIMEOUT = 100
+    kopie = LokaleKopie(10)
+    nu = time.monotonic()
+    with mock.patch("time.monotonic", return_value=nu):
+        kopie.zet("sleutel", {"inhoud": b"x"})
+    with mock.patch("time.monotonic", return_value=nu + 99):
+        assert kopie.get("sleutel") == {"inhoud": b"x"}
+    with mock.patch("time.monotonic", return_value=nu + 101):
+        assert kopie.get("sleutel") is None
+
+
+def test_only_in_front_of_a_shared_cache_pages_are_also_kept_in_memory():
+    assert PaginaCacheMiddleware(None).lokaal.maximum == 0  # local memory already
+    gedeeld = DummyCache("gedeeld", {})
+    with mock.patch("portal.site.paginacache.middleware.paginacache", return_value=gedeeld):
+        assert PaginaCacheMiddleware(None).lokaal.maximum == 200
+
+
+def test_an_outage_is_logged_once_with_its_pause(settings, caplog):
+    settings.REDIS_PAUZE = 30
+    middleware = gedeelde_cache_middleware([])
+    with (
+        mock.patch.object(caches["paginas"], "get_many", side_effect=ConnectionError("weg")),
+        caplog.at_level(logging.ERROR, logger="paginacache"),
+    ):
+        middleware(RequestFactory().get("/pagina/"))
+        middleware(RequestFactory().get("/pagina/"))
+    meldingen = [r.getMessage() for r in caplog.records if r.name == "paginacache"]
+    assert meldingen == ["Paginacache: lezen mislukt; de komende 30 s zonder gedeelde cache."]
+
+
+def test_a_failing_delete_is_logged(client, boom, caplog):
+    product = ProductPage.objects.get()
+    assert status(client.get(product.url)) == "miss"
+    with (
+        mock.patch.object(caches["paginas"], "delete", side_effect=ConnectionError("weg")),
+        caplog.at_level(logging.ERROR, logger="paginacache"),
+    ):
+        product.unpublish()
+        assert client.get(product.url).status_code == 404
+    assert "Paginacache: verwijderen mislukt;" in caplog.text
+
+
+def test_a_query_of_the_product_tables_makes_a_render_depend_on_the_product_lists(boom):
+    with verzamel() as afhankelijkheden:
+        list(ProductPage.objects.values_list("pk", flat=True))  # no product instance made
+    assert afhankelijkheden.tags() == {"producten"}
+    with verzamel() as afhankelijkheden:
+        list(Site.objects.values_list("pk", flat=True))
+    assert afhankelijkheden.tags() == set()

@@ -6,6 +6,8 @@ records what it gets. Varnish itself: tests/site/test_varnish.py.
 """
 
 import http.server
+import logging
+import socket
 import threading
 
 import pytest
@@ -17,9 +19,9 @@ from wagtail.models import Site
 from kennisbank.models import ProductPage
 from portal.basis.afhankelijkheden import product_afhankelijkheden
 from portal.site.models import SiteInstellingen
-from portal.site.paginacache import generatie
+from portal.site.paginacache import generatie, voorkant
 from portal.site.paginacache.middleware import PaginaCacheMiddleware
-from portal.site.paginacache.voorkant import HEADER, SITE
+from portal.site.paginacache.voorkant import HEADER, SITE, VarnishBackend
 from tests.support.tree import add_product, build_tree
 
 pytestmark = pytest.mark.django_db
@@ -137,3 +139,37 @@ def test_without_a_proxy_nothing_is_sent(boom, proxy):
     add_product(boom["zuyd"], "Handreiking schulden", day=2)
     SiteInstellingen.for_site(Site.objects.get(is_default_site=True)).save()
     assert proxy.verzoeken == []
+
+
+# -- found by mutation testing (docs/testing.md) -------------------------------------------------
+
+
+def adres(proxy):
+    return f"http://127.0.0.1:{proxy.server_address[1]}"
+
+
+def test_a_purge_names_the_site_of_the_url_not_the_proxy(proxy):
+    VarnishBackend({"LOCATION": adres(proxy)}).purge("https://www.example.nl/kennisbank/?q=zorg")
+    [(methode, pad, headers)] = proxy.verzoeken
+    assert (methode, pad, headers["Host"]) == ("PURGE", "/kennisbank/?q=zorg", "www.example.nl")
+
+
+def test_a_ban_goes_to_the_root_with_the_tags_sorted(proxy):
+    VarnishBackend({"LOCATION": adres(proxy)}).ban({"producten", "pagina:3"})
+    [(methode, pad, headers)] = proxy.verzoeken
+    assert (methode, pad, headers[HEADER]) == ("BAN", "/", "pagina:3 producten")
+
+
+def test_a_proxy_that_does_not_answer_is_given_up_and_logged(monkeypatch, caplog):
+    monkeypatch.setattr(voorkant, "TIMEOUT", 0.2)
+    with socket.socket() as stil, caplog.at_level(logging.ERROR, logger="paginacache"):
+        stil.bind(("127.0.0.1", 0))
+        stil.listen()
+        locatie = f"http://127.0.0.1:{stil.getsockname()[1]}"
+        ban = threading.Thread(
+            target=VarnishBackend({"LOCATION": locatie}).ban, args=({"producten"},), daemon=True
+        )
+        ban.start()
+        ban.join(5)
+        assert not ban.is_alive()
+    assert f"Voorkant: BAN {locatie}/ mislukt: " in caplog.text

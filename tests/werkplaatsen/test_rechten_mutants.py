@@ -4,7 +4,8 @@ tests/site/test_roles.py left open.
 """
 
 import pytest
-from django.contrib.auth.models import Permission
+from django.contrib.auth.models import Group, Permission
+from django.contrib.contenttypes.models import ContentType
 from django.test import TestCase
 from django.urls import reverse
 from wagtail.models import GroupPagePermission
@@ -64,6 +65,17 @@ class RechtenRandenTests(VasteMediaMap, TestCase):
         self.assertNotContains(response, "Jouw Werkplaats")
         self.client.force_login(self.tree["noord_redacteur"])
         self.assertContains(self.client.get(reverse("wagtailadmin_home")), "Jouw Werkplaats: Noord")
+
+    def test_only_wagtails_own_add_page_permission_makes_a_regional_editor(self):
+        """A permission of another app that happens to be called add_page gives no region."""
+        anders = Permission.objects.create(
+            codename="add_page",
+            name="Pagina toevoegen (andere app)",
+            content_type=ContentType.objects.get_for_model(Persoon),
+        )
+        groep = Group.objects.create(name="Andere app")
+        GroupPagePermission.objects.create(group=groep, page=self.tree["zuyd"], permission=anders)
+        self.assertEqual(list(werkplaatsen_van(gebruiker("andere", groep.name))), [])
 
     def test_an_editor_of_two_werkplaatsen_gets_them_in_alphabetical_order(self):
         zuyd = self.tree["zuyd"]

@@ -114,7 +114,7 @@ class LokaleKopie:
         if not self.maximum:
             return
         nu = time.monotonic()
-        verloopt = nu + getattr(settings, "PAGINACACHE_TIMEOUT", 300)
+        verloopt = nu + settings.PAGINACACHE_TIMEOUT
         with self.slot:
             self.entries[sleutel] = (verloopt, nu, entry)
             self.entries.move_to_end(sleutel)
@@ -144,7 +144,7 @@ class Storing:
         """Call from an except block."""
         eerste = not self.actief()
         markeer_achterstand()
-        pauze = getattr(settings, "REDIS_PAUZE", 5)
+        pauze = settings.REDIS_PAUZE
         self.tot = time.monotonic() + pauze
         if eerste:
             logger.exception(
@@ -179,7 +179,7 @@ class PaginaCacheMiddleware:
         if entry is not None and not self.mag_renderen(request, sleutel, stand):
             response = self.herstel(entry)
             response[HEADER] = "vorige"
-            response.headers.pop(AFHANKELIJK, None)  # stale: no proxy may keep it
+            del response[AFHANKELIJK]  # stale: no proxy may keep it
             return response
 
         with verzamel() as afhankelijkheden:
@@ -204,9 +204,7 @@ class PaginaCacheMiddleware:
         if request.method != "GET":
             return True
         try:
-            return paginacache().add(
-                self.claim(sleutel, stand), 1, getattr(settings, "PAGINACACHE_RENDERTIJD", 10)
-            )
+            return paginacache().add(self.claim(sleutel, stand), 1, settings.PAGINACACHE_RENDERTIJD)
         except Exception:
             self.storing.meld("claimen")
             return True
@@ -261,7 +259,7 @@ class PaginaCacheMiddleware:
         """
         if not request.GET:
             return True
-        duur = getattr(settings, "PAGINACACHE_TIMEOUT", 300)
+        duur = settings.PAGINACACHE_TIMEOUT
         teller = f"{BUDGET_SLEUTEL}:{int(time.time() // duur)}"
         try:
             paginacache().add(teller, 0, 2 * duur)
@@ -274,13 +272,13 @@ class PaginaCacheMiddleware:
     def zonder_gedeelde_cache(self, request, sleutel):
         """The shared cache is out of reach: serve this process's copy if it was confirmed
         current a moment ago (PAGINACACHE_NOODDUUR seconds), otherwise render the page."""
-        noodduur = getattr(settings, "PAGINACACHE_NOODDUUR", 60)
+        noodduur = settings.PAGINACACHE_NOODDUUR
         entry = self.lokaal.get(sleutel, max_onbevestigd=noodduur)
         if entry is None:
             return self.get_response(request)
         response = self.herstel(entry)
         response[HEADER] = "nood"
-        response.headers.pop(AFHANKELIJK, None)  # not confirmed current: no proxy may keep it
+        del response[AFHANKELIJK]  # not confirmed current: no proxy may keep it
         return response
 
     # -- storage ----------------------------------------------------------------------------
@@ -363,13 +361,13 @@ class PaginaCacheMiddleware:
             entry = {
                 "generatie": generatie,
                 "teller": teller,
-                "verloopt": time.time() + getattr(settings, "PAGINACACHE_TIMEOUT", 300),
+                "verloopt": time.time() + settings.PAGINACACHE_TIMEOUT,
                 "afhankelijk": afhankelijk,
                 "status": response.status_code,
                 "headers": [(k, v) for k, v in response.headers.items() if k != HEADER],
                 "inhoud": response.content,
             }
-            paginacache().set(sleutel, entry, getattr(settings, "PAGINACACHE_TIMEOUT", 300))
+            paginacache().set(sleutel, entry, settings.PAGINACACHE_TIMEOUT)
         except Exception:
             self.storing.meld("opslaan")
             del response[AFHANKELIJK]

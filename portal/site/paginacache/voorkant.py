@@ -52,7 +52,7 @@ class VarnishBackend(HTTPBackend):
 
 def verban(tags):
     """Ban the pages that depend on these tags (None: every page) in every proxy configured."""
-    if not getattr(settings, "WAGTAILFRONTENDCACHE", None) or tags == set():
+    if not settings.WAGTAILFRONTENDCACHE or tags == set():
         return
     try:
         backends = get_backends().values()
