@@ -19,6 +19,7 @@ from wagtail.models import Page
 from portal.demo import werkplaatsen as demo
 from tests.support.role_tree import bouw_rollenboom, formulierdata
 from tests.support.tree import build_tree, demo_inhoud
+from werkplaatsen import plaatsen
 from werkplaatsen.models import Gemeente, WerkplaatsIndexPage, WerkplaatsPage
 from werkplaatsen.plaatsen import (
     PLAATSEN,
@@ -28,6 +29,14 @@ from werkplaatsen.plaatsen import (
     normaliseer,
     zoek_werkplaats,
 )
+
+
+@pytest.fixture(autouse=True)
+def _eigen_index():
+    """Every test builds the look-up index itself, as a fresh process does (it is kept per list
+    of gemeenten, so another test's index could otherwise stand in for it)."""
+    plaatsen._index_cache.clear()
+
 
 # CBS, Gemeentelijke indeling op 1 januari 2025: gemeenten per province.
 CBS_2025 = {
@@ -348,3 +357,11 @@ def test_the_groningen_question_of_issue_16(demo_media, client):
     for plaats, werkplaats in [("Maastricht", zuyd), ("limburg", zuyd), ("Groningen", noord)]:
         html = client.get(reverse("zoeken"), {"q": plaats}).content.decode()
         assert f'href="{werkplaats.url}"' in antwoordblok(html, "kop-plaats"), plaats
+
+
+@pytest.mark.django_db
+def test_a_place_that_is_also_the_name_of_its_gemeente_gives_it_once():
+    """Should CBS name a gemeente after its main place ("Joure"), it is found once."""
+    gemeente = Gemeente(pk=990001, cbs_code=PLAATSEN["Joure"], naam="Joure", provincie="fryslan")
+    antwoord = zoek_werkplaats("Joure", gemeenten=[gemeente])
+    assert [(t.gemeente.naam, t.via) for t in antwoord.gemeenten] == [("Joure", "")]
