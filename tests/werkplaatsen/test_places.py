@@ -365,3 +365,30 @@ def test_a_place_that_is_also_the_name_of_its_gemeente_gives_it_once():
     gemeente = Gemeente(pk=990001, cbs_code=PLAATSEN["Joure"], naam="Joure", provincie="fryslan")
     antwoord = zoek_werkplaats("Joure", gemeenten=[gemeente])
     assert [(t.gemeente.naam, t.via) for t in antwoord.gemeenten] == [("Joure", "")]
+
+
+@pytest.mark.django_db
+def test_a_lost_gemeente_is_created_again_by_the_command(capsys):
+    from django.core.management import call_command
+
+    Gemeente.objects.filter(cbs_code="GM0935").delete()
+    call_command("laad_gemeenten")
+    assert "1 nieuw, 0 gewijzigd" in capsys.readouterr().out
+    assert Gemeente.objects.get(cbs_code="GM0935").naam == "Maastricht"
+
+
+@pytest.mark.django_db
+def test_suggestions_name_provinces_and_never_cbs_codes():
+    assert zoek_werkplaats("Gelderlnd").suggesties == ["Gelderland"]
+    assert zoek_werkplaats("GM093").suggesties == []  # close to GM0930-GM0939, not a name
+
+
+@pytest.mark.django_db
+def test_at_most_three_suggestions_each_name_once():
+    """ "Zandvoort (Z.)" is found under two keys; the best five keys give three names."""
+    gemeenten = [
+        Gemeente(pk=990000 + n, cbs_code=f"GM99{n:02d}", naam=naam, provincie="zeeland")
+        for n, naam in enumerate(["Zandvoort (Z.)", "Zandvoorst", "Zandvoordt", "Zandvoorde"])
+    ]
+    antwoord = zoek_werkplaats("Zandvoortz", gemeenten=gemeenten)
+    assert antwoord.suggesties == ["Zandvoort (Z.)", "Zandvoorst", "Zandvoordt"]
