@@ -374,7 +374,16 @@ def test_a_lost_gemeente_is_created_again_by_the_command(capsys):
     Gemeente.objects.filter(cbs_code="GM0935").delete()
     call_command("laad_gemeenten")
     assert "1 nieuw, 0 gewijzigd" in capsys.readouterr().out
-    assert Gemeente.objects.get(cbs_code="GM0935").naam == "Maastricht"
+    maastricht = Gemeente.objects.get(cbs_code="GM0935")
+    assert (maastricht.naam, maastricht.provincie) == ("Maastricht", "limburg")
+
+
+def test_a_province_is_known_by_its_name_slug_and_alias():
+    for provincie in Provincie:
+        for naam in [provincie.value, provincie.label, *PROVINCIE_ALIASSEN.get(provincie, [])]:
+            assert plaatsen.provincie_bij_naam(naam.upper()) == provincie.value, naam
+    assert plaatsen.provincie_bij_naam("Friesland") == "fryslan"
+    assert plaatsen.provincie_bij_naam("Atlantis") is None
 
 
 @pytest.mark.django_db
