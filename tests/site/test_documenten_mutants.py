@@ -2,6 +2,8 @@
 reads, a site without a size limit or without a list of types, and the alt text of an
 image that the multiple uploader asks for in its second step."""
 
+import re
+
 import pytest
 from django.urls import reverse
 from lxml import html as lxml_html
@@ -46,7 +48,8 @@ def test_the_multiple_uploader_asks_the_alt_text_in_its_second_step(admin_client
     data = {f"{prefix}-title": "Foto", f"{prefix}-collection": afbeelding.collection_id}
     response = admin_client.post(url, {**data, f"{prefix}-description": ""})
     assert response.json()["success"] is False
-    assert "Vul een alt-tekst in: beschrijf de afbeelding." in response.json()["form"]
+    meldingen = re.findall(r'class="error-message">\s*(.*?)\s*</p>', response.json()["form"])
+    assert meldingen == ["Vul een alt-tekst in: beschrijf de afbeelding."]
     response = admin_client.post(url, {**data, f"{prefix}-description": "Een blauw vlak"})
     assert response.json()["success"] is True
     assert get_image_model().objects.get().description == "Een blauw vlak"
@@ -73,3 +76,9 @@ def test_without_a_list_of_types_any_extension_is_accepted(admin_client, setting
     response = toevoegen(admin_client, Collection.get_first_root_node(), bestand("data.xyz"))
     assert response.status_code == 302, fouten(response)
     assert Document.objects.get().filename == "data.xyz"
+
+
+def test_a_refused_type_carries_its_error_code(admin_client):
+    response = toevoegen(admin_client, Collection.get_first_root_node(), bestand("script.exe"))
+    assert response.context["form"].has_error("file", "invalid_extension")
+    assert not Document.objects.exists()
