@@ -17,7 +17,7 @@ from django.test import RequestFactory, override_settings
 from wagtail.models import Site
 
 from kennisbank.models import ProductPage
-from portal.basis.afhankelijkheden import product_afhankelijkheden
+from portal.basis.afhankelijkheden import product_afhankelijkheden, werkplaats_scope
 from portal.site.models import SiteInstellingen
 from portal.site.paginacache import generatie, voorkant
 from portal.site.paginacache.middleware import PaginaCacheMiddleware
@@ -173,3 +173,10 @@ def test_a_proxy_that_does_not_answer_is_given_up_and_logged(monkeypatch, caplog
         ban.join(5)
         assert not ban.is_alive()
     assert f"Voorkant: BAN {locatie}/ mislukt: " in caplog.text
+
+
+def test_a_werkplaats_page_depends_on_its_own_products_not_on_all(client, boom):
+    noord = boom["noord"]
+    tags = set(client.get(noord.url)[HEADER].split())
+    assert werkplaats_scope(noord.pk) in tags
+    assert "producten" not in tags
