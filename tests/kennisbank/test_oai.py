@@ -816,3 +816,29 @@ def test_request_element_echoes_the_arguments(client, producten):
     assert re.fullmatch(
         r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ", document.find("oai:responseDate", NS).text
     )
+
+
+def test_a_deleted_product_stays_in_the_sets_without_a_slug(client, producten):
+    """Found by mutation testing: the sets "werkplaats" and "thema" list tombstones too."""
+    product = producten["noord"]  # of Noord, about Armoede
+    pk = product.pk
+    Page.objects.get(pk=pk).delete()
+    for spec in ("werkplaats", "werkplaats:noord", "thema", "thema:armoede"):
+        lijst = identifiers(oai(client, verb="ListIdentifiers", metadataPrefix="oai_dc", set=spec))
+        assert oai_identifier(pk) in lijst, spec
+
+
+def test_a_theme_whose_slug_a_setspec_cannot_carry_is_no_set(client, producten, tree):
+    """Found by mutation testing: Wagtail allows a slug like "zorg-én-welzijn"."""
+    publish(
+        tree["armoede"].get_parent(),
+        LandelijkThemaPage(
+            title="Zorg én welzijn",
+            slug="zorg-én-welzijn",
+            korte_beschrijving="x",
+            beschrijving="<p>x</p>",
+        ),
+    )
+    specs = tekst(oai(client, verb="ListSets"), ".//oai:setSpec")
+    assert "thema:armoede" in specs
+    assert not [spec for spec in specs if "welzijn" in spec]

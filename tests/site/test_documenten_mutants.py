@@ -82,3 +82,20 @@ def test_a_refused_type_carries_its_error_code(admin_client):
     response = toevoegen(admin_client, Collection.get_first_root_node(), bestand("script.exe"))
     assert response.context["form"].has_error("file", "invalid_extension")
     assert not Document.objects.exists()
+
+
+def test_a_file_without_an_extension_and_an_oversized_file_get_the_whole_message(
+    admin_client, settings
+):
+    settings.WAGTAILDOCS_MAX_UPLOAD_SIZE = 1000
+    collectie = Collection.get_first_root_node()
+    response = toevoegen(admin_client, collectie, bestand("rapport"))
+    assert fouten(response) == (
+        f"De bestandsnaam heeft geen extensie, dus het type is onbekend. Toegestaan: {SOORTEN}."
+    )
+    response = toevoegen(admin_client, collectie, bestand("rapport.pdf", grootte=2000))
+    assert fouten(response) == (
+        f"Dit bestand is te groot ({grootte_nl(2000)}). Een document mag maximaal "
+        f"{grootte_nl(1000)} zijn."
+    )
+    assert not Document.objects.exists()
