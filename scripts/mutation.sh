@@ -88,7 +88,7 @@ run_module() {
     awk -v only="only_mutate = $(toml_list "$file")" \
         -v sel="pytest_add_cli_args_test_selection = $(toml_list "${existing[@]}")" \
         '{print} /^\[tool\.mutmut\]$/ {print only; print sel}' pyproject.toml |
-        sed 's#^also_copy = \[#also_copy = ["mutatie_settings.py", #' >"$work/pyproject.toml"
+        sed 's#^also_copy = \[#also_copy = ["mutatie_settings.py", "mutatie_db.py", #' >"$work/pyproject.toml"
     # mutmut keeps its verdicts and does not notice changed tests (or a changed module): when
     # the module or its tests changed since the last run, every mutant is run again, so that
     # the score printed is always that of one run of the current code and tests.
@@ -102,17 +102,49 @@ run_module() {
 
     # Every mutant is tested in a process of its own: one test database in a file, made once
     # per run and reused, spares each of them the migrations.
-    rm -f "$work/testdb.sqlite3"
+    rm -f "$work"/testdb.sqlite3*
     cat >"$work/mutatie_settings.py" <<PY
 from portal.settings.test import *  # noqa: F403
 
 DATABASES["default"]["TEST"] = {"NAME": "$ROOT/$work/testdb.sqlite3"}  # noqa: F405
 PY
+    # mutmut tests several mutants at once (MUTATION_WORKERS), each in its own process: each
+    # gets its own copy of that database. On one shared SQLite file a test that writes waits
+    # for another process's transaction and fails after a few seconds, which mutmut counts as
+    # a kill although the mutant changed nothing.
+    cat >"$work/mutatie_db.py" <<'PY'
+import os
+import shutil
+
+import pytest
+
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_sessionstart(session):
+    from django.conf import settings
+
+    test = settings.DATABASES["default"]["TEST"]
+    basis = test.setdefault("BASIS", test["NAME"])
+    if os.path.exists(basis):
+        test["NAME"] = f"{basis}.{os.getpid()}"
+        shutil.copyfile(basis, test["NAME"])
+
+
+def pytest_unconfigure(config):
+    from django.conf import settings
+
+    test = settings.DATABASES["default"]["TEST"]
+    if test["NAME"] != test.get("BASIS", test["NAME"]):
+        for pad in (test["NAME"], test["NAME"] + "-journal"):
+            if os.path.exists(pad):
+                os.remove(pad)
+        test["NAME"] = test["BASIS"]
+PY
     echo "== $key: $file, tested by ${existing[*]}"
     (
         cd "$work"
         export DJANGO_SETTINGS_MODULE=mutatie_settings DATABASE_URL=sqlite:///:memory:
-        export PYTEST_ADDOPTS="--reuse-db"
+        export PYTEST_ADDOPTS="--reuse-db -p mutatie_db"
         nice -n 19 "../../$PY" -m mutmut run --max-children "$WORKERS" "${names[@]}" \
             >mutmut.log 2>&1 || { tail -40 mutmut.log; echo "mutmut failed for $key: see $work/mutmut.log"; exit 1; }
         nice -n 19 "../../$PY" -m mutmut results --all true >results.txt 2>/dev/null || true
