@@ -15,11 +15,5 @@ def paginavenster(pagina, breedte=2):
     """
     nummer, laatste = pagina.number, pagina.paginator.num_pages
     laag, hoog = nummer - breedte, nummer + breedte
-    kandidaten = {1, laatste, *range(laag - 1, hoog + 2)}
-    venster = []
-    for n in sorted(k for k in kandidaten if 1 <= k <= laatste):
-        if n in (1, laatste) or laag <= n <= hoog:
-            venster.append(n)
-        else:
-            venster.append(None)
-    return venster
+    kandidaten = sorted(n for n in {1, laatste, *range(laag - 1, hoog + 2)} if 1 <= n <= laatste)
+    return [n if n in (1, laatste) or laag <= n <= hoog else None for n in kandidaten]
