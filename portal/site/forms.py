@@ -35,9 +35,10 @@ class DocumentFormulier(BaseDocumentForm):
 
     Wagtail builds every document form of the admin from this base (setting
     WAGTAILDOCS_DOCUMENT_FORM_BASE): the add and edit (replace file) views and the upload
-    step of the multiple uploader, which posts the file through the same form. Wagtail's
-    own file field checks the size too; its messages are replaced here by Dutch ones, which
-    the multiple uploader also shows before a too large file is sent. An invalid file is
+    step of the multiple uploader, which posts the file through the same form. The size is
+    checked by Wagtail's own file field (made with the form class at each request, so it reads
+    the setting as it is then); its messages are replaced here by Dutch ones, which the
+    multiple uploader also shows before a too large file is sent. An invalid file is
     never stored: the form is invalid, and on edit the old file stays.
     """
 
@@ -94,15 +95,6 @@ class DocumentFormulier(BaseDocumentForm):
             raise ValidationError(
                 melding % {"extensie": extensie, "soorten": self.soorten()},
                 code="invalid_extension",
-            )
-        if self.max_upload_size is not None and bestand.size > self.max_upload_size:
-            raise ValidationError(
-                self.fields["file"].error_messages["file_too_large"]
-                % {
-                    "file_size": filesizeformat(bestand.size),
-                    "max_filesize": filesizeformat(self.max_upload_size),
-                },
-                code="file_too_large",
             )
         return bestand
 
