@@ -193,6 +193,10 @@ PAGINACACHE_NOODDUUR = int(os.environ.get("PAGINACACHE_NOODDUUR", "60"))
 # After a change: how long one request may render a page while others get its previous version.
 PAGINACACHE_RENDERTIJD = int(os.environ.get("PAGINACACHE_RENDERTIJD", "10"))
 
+# Product cards kept per process, rendered once per version of what they show
+# (kennisbank/kaarten.py); about 2 kB each. 0: every card rendered on every page.
+PRODUCTKAARTEN_LOKAAL = int(os.environ.get("PRODUCTKAARTEN_LOKAAL", "5000"))
+
 # A caching proxy (Varnish, scripts/varnish.sh) in front: VARNISH_URL, e.g. http://127.0.0.1:6081,
 # or several separated by commas. Wagtail purges a published page's URLs there, and the page
 # cache bans what it invalidates (portal/site/paginacache/voorkant.py). Unset: nothing is sent.

@@ -12,6 +12,9 @@ MAILERS = {"default": {"BACKEND": "django.core.mail.backends.console.EmailBacken
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True
 
+# An edited card template shows on the next request (kept cards would wait for a restart).
+PRODUCTKAARTEN_LOKAAL = int(os.environ.get("PRODUCTKAARTEN_LOKAAL", "0"))
+
 # Static files straight from the app and static/ folders (whitenoise with finders): no
 # collectstatic and no manifest needed, also when DEBUG is switched off locally.
 STORAGES = {
