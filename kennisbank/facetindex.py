@@ -73,6 +73,14 @@ class Facetindex:
     themas: list = field(default_factory=list)  # (pk, slug, title), public, tree order
     themagroepen: list = field(default_factory=list)  # (pk, slug, title), public, by title
     geldig_tot: object = None  # the first expiry date of a page still to come
+    fragmenten: dict = field(default_factory=dict, compare=False, repr=False)  # key -> HTML
+
+    def fragment(self, sleutel, maak):
+        """What ``maak()`` returns, made once for this index, and so once per content version:
+        a part of a page that shows nothing but what the index holds (the theme matrix)."""
+        if sleutel not in self.fragmenten:
+            self.fragmenten[sleutel] = maak()
+        return self.fragmenten[sleutel]
 
     @property
     def alle(self):

@@ -114,3 +114,35 @@ def test_a_werkplaats_and_a_theme_without_products_show_zero(tree, client):
     assert [c.aantal for c in matrix.kolomtotalen()] == [3, 3, 0]
     html = client.get("/themas/").content.decode()
     assert '<th scope="row">Associatie (landelijk)</th>' in html
+
+
+def test_the_matrix_is_rendered_once_per_content_version(tree, client, monkeypatch):
+    cel = 'werkplaats=noord&amp;thema=armoede">{}<span class="visually-hidden"> {}</span>'
+    client.get("/themas/")  # the first request makes the site's settings, a change of content
+    html = client.get("/themas/").content.decode()
+    assert cel.format(2, "producten van Noord over Armoede") in html
+    with monkeypatch.context() as patch:
+        patch.setattr("kennisbank.matrix.render_to_string", pytest.fail)
+        assert client.get("/themas/").content.decode() == html
+
+    product = add_product(tree["noord"], "Nieuw", day=20)
+    product.themas.add(tree["armoede"])
+    product.save_revision().publish()
+    assert (
+        cel.format(3, "producten van Noord over Armoede") in client.get("/themas/").content.decode()
+    )
+
+    armoede = tree["armoede"]
+    armoede.title = "Bestaanszekerheid"
+    armoede.save_revision().publish()
+    html = client.get("/themas/").content.decode()
+    assert '<th scope="col">Bestaanszekerheid</th>' in html
+    assert cel.format(3, "producten van Noord over Bestaanszekerheid") in html
+
+
+def test_one_product_is_counted_in_the_singular(tree, client):
+    html = client.get("/themas/").content.decode()
+    assert (
+        'thema=jeugd">1<span class="visually-hidden"> product van Noord over Jeugd</span>' in html
+    )
+    assert '1<span class="visually-hidden"> product van Zuyd over deze thema&#x27;s</span>' in html
