@@ -8,26 +8,15 @@ first expiry date of a page at their depth or above, and not kept at all while t
 is unreachable.
 """
 
-import threading
-from dataclasses import dataclass
-
 from django.db.models import F, Min
 from django.utils import timezone
 from wagtail.models import Page, Site
 
 from portal.basis.afhankelijkheden import inhoudsversie
+from portal.basis.bewaren import PerVersie
 from portal.basis.openbaar import openbaar
 
-
-@dataclass(frozen=True)
-class _Bewaard:
-    versie: tuple
-    geldig_tot: object  # the first expiry date to come, or None
-    paginas: tuple
-
-
-_bewaard = {}
-_slot = threading.Lock()
+_bewaard = PerVersie()
 
 
 def hoofdpaginas(request):
@@ -41,27 +30,19 @@ def hoofdpaginas(request):
 
 
 def _van_site(site):
-    versie, nu = inhoudsversie(), timezone.now()
-    with _slot:
-        bewaard = _bewaard.get(site.pk)
-    if (
-        bewaard is not None
-        and bewaard.versie == versie  # never None: kept only with a version
-        and (bewaard.geldig_tot is None or nu < bewaard.geldig_tot)
-    ):
-        return bewaard.paginas
+    return _bewaard.geef(site.pk, inhoudsversie(), lambda: _lees(site, timezone.now()))
+
+
+def _lees(site, nu):
     paginas = tuple(
         openbaar(site.root_page.get_children(), nu)
         .only("title", "url_path", "path", "depth", "show_in_menus")
         .annotate(soort=F("content_type__model"))
     )
-    if versie is not None:
-        geldig_tot = Page.objects.filter(
-            depth__lte=site.root_page.depth + 1, expire_at__gt=nu
-        ).aggregate(eerste=Min("expire_at"))["eerste"]
-        with _slot:
-            _bewaard[site.pk] = _Bewaard(versie, geldig_tot, paginas)
-    return paginas
+    geldig_tot = Page.objects.filter(
+        depth__lte=site.root_page.depth + 1, expire_at__gt=nu
+    ).aggregate(eerste=Min("expire_at"))["eerste"]
+    return paginas, geldig_tot
 
 
 def secties(request):

@@ -34,17 +34,20 @@ EERST, ERBIJ = 500, 1500
 # theme matrix (-6), a theme's products per Werkplaats (-1) and a product's related products
 # (-1) come from the same index. The pages below the site root (menu, section links) are kept per
 # content version in each process (portal/basis/secties.py): one query less on every HTML page.
+# The footer is rendered once per content version (portal/site/templatetags/voettekst.py): the
+# site settings' query is gone (-1), except where the page shows a setting itself (the home page's
+# title; a Werkplaats's and a product's structured data, which name the organisation).
 VERWACHT = {
     "home": 11,
     "werkplaats": 19,
     "product": 21,
-    "kennisbank": 10,
-    "kennisbank-1-filter": 10,
-    "kennisbank-3-filters": 10,
-    "kennisbank-q": 11,
-    "themas": 9,
-    "thema": 16,
-    "zoeken": 7,
+    "kennisbank": 9,
+    "kennisbank-1-filter": 9,
+    "kennisbank-3-filters": 9,
+    "kennisbank-q": 10,
+    "themas": 8,
+    "thema": 15,
+    "zoeken": 6,
     "feed": 3,
     "feed-werkplaats": 3,
     "feed-thema": 3,
