@@ -15,7 +15,7 @@ from urllib.parse import urlencode
 
 from django.db.models import Case, IntegerField, Q, When
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, ngettext
 
 from kennisbank.facetindex import Vast, facetindex
 from kennisbank.models import (
@@ -49,6 +49,11 @@ class Optie:
     label: str
     aantal: int = 0
     gekozen: bool = False
+
+    @property
+    def eenheid(self):
+        """What the count counts, for screen readers ("product" or "producten")."""
+        return ngettext("product", "producten", self.aantal)
 
 
 @dataclass

@@ -1,5 +1,7 @@
 """Facets: OR within a facet, AND across facets, counts with the other filters applied."""
 
+import re
+
 import pytest
 from django.db import connection
 from django.http import QueryDict
@@ -132,3 +134,12 @@ def test_query_count_is_independent_of_data_size(tree):
     assert [queries(q) for q in selecties] == before
     assert before[0] == before[1] == before[2] == 1  # the page of results; counts from memory
     assert index_queries() == before_index
+
+
+def test_every_count_says_what_it_counts_in_the_singular_or_plural(tree, client):
+    html = client.get("/kennisbank/").content.decode()
+    aantallen = re.findall(
+        r'<span class="facet__aantal">\((\d+)<span class="visually-hidden"> (\w+)</span>\)', html
+    )
+    assert {("1", "product"), ("2", "producten")} <= set(aantallen)
+    assert all((aantal == "1") == (eenheid == "product") for aantal, eenheid in aantallen)
