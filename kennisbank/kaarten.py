@@ -65,8 +65,12 @@ def kaartenbak():
 
 
 def afbeelding_sleutel(afbeelding):
+    """The image's file and focal point, and the renditions it has (prefetched by
+    ``overzicht()``): a card that names a rendition's file is not kept once that rendition is
+    gone (e.g. purged by ``wagtail_update_image_renditions``)."""
     if afbeelding is None:
         return None
+    renditions = getattr(afbeelding, "_prefetched_objects_cache", {}).get("renditions")
     return (
         afbeelding.pk,
         afbeelding.file.name,
@@ -76,6 +80,7 @@ def afbeelding_sleutel(afbeelding):
         afbeelding.focal_point_y,
         afbeelding.focal_point_width,
         afbeelding.focal_point_height,
+        None if renditions is None else tuple(sorted(r.pk for r in renditions)),
     )
 
 

@@ -5,6 +5,7 @@ import datetime
 import uuid
 
 import pytest
+from django.core.cache import cache
 from django.db import models
 from django.template import Context, Template
 from django.test import RequestFactory
@@ -21,6 +22,7 @@ from werkplaatsen.models import LeeratelierPage
 pytestmark = pytest.mark.django_db
 
 GEEN = object()  # no other value found
+RENDITIE = "fill-640x360|format-webp"  # the card's image
 VARIANTEN = [(3, False), (3, True), (2, False)]  # (kopniveau, zonder_herkomst)
 
 
@@ -52,6 +54,9 @@ def twee_producten(tree):
         tree["zuyd"],
         LeeratelierPage(title="Atelier", slug="atelier", intro="x", start_jaar=2020),
     )
+    cache.clear()  # Wagtail's cache of renditions may name those of an earlier test's images
+    for foto in (eerste_foto, tweede_foto):
+        foto.get_rendition(RENDITIE)  # as a first card made it: a card's key names them
     eerste = add_product(tree["noord"], "Eerste product", day=1, afbeelding=eerste_foto)
     tweede = add_product(
         atelier,
@@ -256,3 +261,16 @@ def test_a_renamed_werkplaats_shows_on_the_cards_of_its_products(tree, client):
     html = client.get("/kennisbank/").content.decode()
     assert herkomst.format("Noorderland") in html
     assert herkomst.format("Noord") not in html
+
+
+def test_a_card_is_not_kept_past_its_image_rendition(twee_producten):
+    product = geladen(twee_producten[0])
+    eerst = via_tag(product, 3, False)
+    rendition = product.afbeelding.renditions.get()
+    assert rendition.url in eerst
+    product.afbeelding.renditions.all().delete()  # purged, e.g. by a management command
+    rendition.file.storage.delete(rendition.file.name)
+    product = geladen(twee_producten[0])
+    nu = via_tag(product, 3, False)
+    nieuw = product.afbeelding.renditions.get()  # made again by this render
+    assert nieuw.url in nu and nieuw.file.storage.exists(nieuw.file.name)
