@@ -6,6 +6,8 @@
     python scripts/benchmark_paginas.py productpaden N even|oneven  # bulk product paths
     python scripts/benchmark_paginas.py mediaan URL [N]  # each key page N times (default 30),
                                                   # one at a time: median and p95 in ms
+    python scripts/benchmark_paginas.py inproces [N]  # the same in this process (Django's test
+                                                  # client, page cache off): no server needed
 
 Run with the project's settings and database (DATABASE_URL, DJANGO_SETTINGS_MODULE); the pages
 are those of portal.demo.benchmark.sleutelpaginas(), which tests/site/test_query_counts.py
@@ -88,6 +90,26 @@ def mediaan(basis, aantal):
         print(f"{naam} {gemeten[len(gemeten) // 2]:.1f} {p95:.1f}")
 
 
+def inproces(client, paginas, aantal):
+    """Each key page `aantal` times after three warm-ups, in this process: median and p95."""
+    import time
+
+    print(f"One request at a time in one process, {aantal} per page (page cache off), in ms:")
+    for naam, pad in paginas:
+        for _ in range(3):
+            client.get(pad, secure=True)
+        gemeten = []
+        for _ in range(aantal):
+            begin = time.perf_counter()
+            response = client.get(pad, secure=True)
+            gemeten.append((time.perf_counter() - begin) * 1000)
+            if response.status_code != 200:
+                raise SystemExit(f"{pad}: HTTP {response.status_code}")
+        gemeten.sort()
+        p95 = gemeten[min(len(gemeten) - 1, round(0.95 * (len(gemeten) - 1)))]
+        print(f"  {naam:22} median {gemeten[len(gemeten) // 2]:6.1f}  p95 {p95:6.1f}")
+
+
 def main(opdracht, *argumenten):
     if opdracht == "mediaan":
         return mediaan(argumenten[0], int(argumenten[1]) if len(argumenten) > 1 else 30)
@@ -118,6 +140,8 @@ def main(opdracht, *argumenten):
     settings.PAGINACACHE = False
     host = (settings.ALLOWED_HOSTS or ["localhost"])[0]
     client = Client(HTTP_HOST=host, HTTP_X_FORWARDED_PROTO="https")
+    if opdracht == "inproces":
+        return inproces(client, paginas, int(argumenten[0]) if argumenten else 30)
     aantal = ProductPage.objects.live().count()
     print(f"Queries per page with {aantal} live products (page cache off, second request):")
     for naam, pad in paginas:
