@@ -31,7 +31,7 @@ MODULES=$(cat <<'TABLE'
 facetten|kennisbank/facetten.py|tests/kennisbank/test_facet_rules.py tests/kennisbank/test_facets.py tests/kennisbank/test_province_facet.py tests/kennisbank/test_facetten_mutants.py
 matrix|kennisbank/matrix.py|tests/kennisbank/test_themamatrix.py tests/kennisbank/test_facetindex.py
 paginacache|portal/site/paginacache/*|tests/site/test_page_cache.py tests/site/test_voorkant.py
-afhankelijkheden|portal/basis/afhankelijkheden.py|tests/site/test_page_cache.py tests/site/test_voorkant.py tests/kennisbank/test_facetindex.py
+afhankelijkheden|portal/basis/afhankelijkheden.py|tests/site/test_page_cache.py tests/site/test_voorkant.py tests/kennisbank/test_facetindex.py tests/site/test_afhankelijkheden_mutants.py
 facetindex|kennisbank/facetindex.py|tests/kennisbank/test_facetindex.py tests/kennisbank/test_facet_rules.py tests/kennisbank/test_facets.py tests/kennisbank/test_related_products.py tests/kennisbank/test_themamatrix.py
 rechten|werkplaatsen/rechten.py|tests/site/test_roles.py tests/werkplaatsen/test_rechten_mutants.py
 paginarechten|portal/site/paginarechten.py|tests/site/test_roles.py tests/site/test_privilege_escalation.py tests/site/test_paginarechten_mutants.py tests/site/test_admin_scale.py
@@ -148,6 +148,8 @@ PY
         nice -n 19 "../../$PY" -m mutmut run --max-children "$WORKERS" "${names[@]}" \
             >mutmut.log 2>&1 || { tail -40 mutmut.log; echo "mutmut failed for $key: see $work/mutmut.log"; exit 1; }
         nice -n 19 "../../$PY" -m mutmut results --all true >results.txt 2>/dev/null || true
+        # A mutant's process that mutmut stopped for taking too long left its copy behind.
+        rm -f testdb.sqlite3.*
     )
     "$PY" - "$work/results.txt" "$key" docs/testing.md <<'PY'
 import re

@@ -13,6 +13,7 @@ from django.contrib.auth.models import Group, Permission
 from django.db import connection
 from django.test import TestCase
 from django.test.utils import CaptureQueriesContext
+from django.utils import timezone
 from wagtail.models import GroupPagePermission, Page, Site
 from wagtail.permission_policies.pages import PagePermissionPolicy
 from wagtail.permissions import policy_registry
@@ -20,7 +21,7 @@ from wagtail.permissions import policy_registry
 from portal.basis.secties import hoofdpaginas
 from portal.demo import benchmark, bulkinhoud
 from portal.site.paginarechten import PaginaPermissionPolicy
-from tests.support.role_tree import bouw_rollenboom, gebruiker
+from tests.support.role_tree import add_event, bouw_rollenboom, gebruiker
 from tests.support.tree import add_product, demo_inhoud
 
 EERST, ERBIJ = 60, 480
@@ -105,6 +106,33 @@ class PaginarechtenPerDeelboom(TestCase):
         cls.toevoeger = gebruiker("toevoeger", alleen_toevoegen.name)
         eigen = add_product(tree["noord"], "Eigen product", slug="eigen-product")
         Page.objects.filter(pk=eigen.pk).update(owner=cls.toevoeger)
+        # Where the role matrix does not go (found by mutation testing): "change" on one
+        # subtree and only "add" on another, with own pages inside and outside both; and
+        # rights below two different parents, whose common ancestor is the home page.
+        gemengd = cls.groep(
+            "Gemengd", (tree["zeeland"], "change_page"), (tree["agenda"], "add_page")
+        )
+        cls.gemengd = gebruiker("gemengd", gemengd.name)
+        eigen_evenement = add_event(tree["agenda"], "Eigen evenement", timezone.now())
+        eigen_elders = add_product(tree["zuyd"], "Eigen product elders", slug="eigen-elders")
+        Page.objects.filter(pk__in=[eigen_evenement.pk, eigen_elders.pk]).update(owner=cls.gemengd)
+        verspreid = cls.groep(
+            "Verspreid", (tree["noord"], "change_page"), (tree["themagroep"], "change_page")
+        )
+        cls.verspreid = gebruiker("verspreid", verspreid.name)
+
+    @staticmethod
+    def groep(naam, *rechten):
+        groep = Group.objects.create(name=naam)
+        for pagina, codename in rechten:
+            GroupPagePermission.objects.create(
+                group=groep,
+                page=pagina,
+                permission=Permission.objects.get(
+                    content_type__app_label="wagtailcore", codename=codename
+                ),
+            )
+        return groep
 
     def gebruikers(self):
         sleutels = [
@@ -114,6 +142,8 @@ class PaginarechtenPerDeelboom(TestCase):
         return [self.tree[sleutel] for sleutel in sleutels] + [
             self.tree["superuser"],
             self.toevoeger,
+            self.gemengd,
+            self.verspreid,
         ]
 
     def test_the_portal_policy_is_the_one_wagtail_uses(self):

@@ -8,7 +8,12 @@ from django.test import Client
 from django.utils import timezone
 from wagtail.models import Page, PageViewRestriction
 
-from portal.basis.openbaar import openbaar_q, verborgen_door_voorouder_of_verlopen
+from portal.basis.openbaar import (
+    openbaar,
+    openbaar_q,
+    openbaar_zoekbaar,
+    verborgen_door_voorouder_of_verlopen,
+)
 from portal.themas.models import LandelijkThemaPage
 from tests.support.tree import add_product, build_tree, publish
 from werkplaatsen.models import WerkplaatsPage
@@ -158,3 +163,46 @@ def test_a_preview_shows_only_the_public_themes(tree):
     assert "Armoede" in html
     assert "Geheim thema" not in html
     assert Client().get(tree["product"].url).status_code == 200
+
+
+def test_a_hidden_page_elsewhere_hides_nothing_here(tree, client):
+    """An unpublished and an expired Werkplaats with products: the other Werkplaats's
+    product stays public (the ancestor check looks at this page's own ancestors only)."""
+    add_product(tree["zuyd"], "In Zuyd")
+    tree["zuyd"].unpublish()
+    verloop(tree["solo"], timezone.now() - UUR)
+    ander = Page.objects.get(pk=tree["ander"].pk)
+    assert is_openbaar(ander) is True
+    assert in_kennisbank(client, tree) == ["Een ander product"]
+
+
+def test_a_listing_for_another_moment_uses_that_moment(tree):
+    verloop(tree["ander"], timezone.now() + UUR)
+    later = timezone.now() + 2 * UUR
+    for selectie in (openbaar, openbaar_zoekbaar):
+        assert tree["ander"].pk in selectie(Page.objects.all()).values_list("pk", flat=True)
+        assert tree["ander"].pk not in selectie(Page.objects.all(), later).values_list(
+            "pk", flat=True
+        )
+
+
+def test_a_page_of_its_own_expires_at_its_moment_exactly(tree):
+    moment = timezone.now()
+    verloop(tree["ander"], moment)
+    ander = Page.objects.get(pk=tree["ander"].pk)
+    assert verborgen_door_voorouder_of_verlopen(ander, moment)
+    assert not verborgen_door_voorouder_of_verlopen(ander, moment - UUR)
+
+
+def test_a_section_page_below_an_unpublished_home_is_hidden(tree):
+    """A page just below the home page, loaded without its ancestors: the home page is
+    looked up."""
+    tree["home"].unpublish()
+    kennisbank = Page.objects.get(pk=tree["kennisbank"].pk)
+    assert kennisbank.depth == 3 and kennisbank.live
+    assert verborgen_door_voorouder_of_verlopen(kennisbank)
+
+
+def test_the_root_itself_is_never_hidden(tree):
+    Page.objects.filter(depth=1).update(live=False)
+    assert not verborgen_door_voorouder_of_verlopen(Page.objects.get(depth=1))

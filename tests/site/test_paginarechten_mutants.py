@@ -63,6 +63,15 @@ class HomepaginaRandenTests(VasteMediaMap, TestCase):
         self.client.post(reverse("wagtailadmin_pages:unpublish", args=[home.pk]))
         self.assertFalse(self.home().live)
 
+    def test_the_home_page_right_adds_to_tree_rights_and_takes_none_away(self):
+        self.webredacteur.user_permissions.add(Permission.objects.get(codename="change_homepage"))
+        tester = self.home().permissions_for_user(
+            type(self.webredacteur).objects.get(pk=self.webredacteur.pk)
+        )
+        self.assertTrue(tester.can_edit())
+        self.assertTrue(tester.can_add_subpage())
+        self.assertTrue(tester.can_publish())
+
     def test_tree_rights_without_bulk_delete_may_move_but_not_delete_the_home_page(self):
         self.client.force_login(self.webredacteur)
         home = self.home()

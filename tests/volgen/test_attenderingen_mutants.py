@@ -16,6 +16,8 @@ from django.utils import timezone
 
 from kennisbank.models import ProductPage
 from portal.basis.site_url import volledige_url
+from portal.volgen import selectie
+from portal.volgen.attenderingen import aan_de_beurt, verstuur_overzichten
 from portal.volgen.models import Attendering
 from tests.support.role_tree import tijd_op
 from tests.volgen.conftest import gisteren_bevestigd, meld_aan, pad, volg_link
@@ -147,10 +149,10 @@ def test_an_alert_is_due_by_calendar_days(client, tree, frequentie, dagen, uur, 
 class WeigerendePostbus(Postbus):
     def __init__(self, weigert):
         super().__init__()
-        self.weigert = weigert
+        self.weigert = weigert  # the addresses it refuses
 
     async def handle_RCPT(self, server, session, envelope, address, rcpt_options):
-        if address == self.weigert:
+        if address in self.weigert:
             return "550 Mailbox unavailable"
         envelope.rcpt_tos.append(address)
         return "250 OK"
@@ -161,7 +163,7 @@ def weigerende_postbus(settings):
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         poort = s.getsockname()[1]
-    bus = WeigerendePostbus("weigert@example.org")
+    bus = WeigerendePostbus({"weigert@example.org"})
     server = Controller(bus, hostname="127.0.0.1", port=poort)
     server.start()
     bus.mailers = {
@@ -196,7 +198,7 @@ def test_a_refused_address_gets_its_digest_on_the_next_run(
         f"Attendering {geweigerd.pk}: versturen mislukt."
     ]
     # The next run, when the server accepts the address, sends what the refused one missed.
-    weigerende_postbus.weigert = None
+    weigerende_postbus.weigert = set()
     uit, _fout = verstuur()
     assert uit.startswith("1 attendering(en) verstuurd, 0 mislukt")
     ontvangers, bericht = weigerende_postbus.berichten[-1]
@@ -204,3 +206,87 @@ def test_a_refused_address_gets_its_digest_on_the_next_run(
     assert (
         "Nieuw over armoede in Noord" in bericht.get_body(preferencelist=("plain",)).get_content()
     )
+
+
+def test_a_failed_mail_gives_back_only_its_own_period(client, tree, weigerende_postbus, settings):
+    """The refused address comes after one that received its digest in the same run: only
+    the refused one is sent again, and two refusals count as two."""
+    for email in ("ontvangt@example.org", "weigert@example.org", "weigert2@example.org"):
+        armoede_in_noord(client, tree, email)
+    settings.MAILERS = weigerende_postbus.mailers
+    weigerende_postbus.weigert = {"weigert@example.org", "weigert2@example.org"}
+    gisteren_bevestigd()
+    nieuw_product(tree, "noord", "Nieuw over armoede in Noord")
+    uit, _fout = verstuur()
+    assert uit.startswith("1 attendering(en) verstuurd, 2 mislukt")
+    weigerende_postbus.weigert = set()
+    uit, _fout = verstuur()
+    assert uit.startswith("2 attendering(en) verstuurd, 0 mislukt")
+    ontvangers = [ontvangers for ontvangers, _b in weigerende_postbus.berichten]
+    assert ontvangers == [
+        ["ontvangt@example.org"],
+        ["weigert@example.org"],
+        ["weigert2@example.org"],
+    ]
+
+
+def test_a_run_at_the_same_time_sends_a_period_once(client, tree, monkeypatch):
+    """Another run claims the period between this run's read of the alert and its claim:
+    this run sends nothing for it."""
+    attendering = armoede_in_noord(client, tree)
+    gisteren_bevestigd()
+    nieuw_product(tree, "noord", "Nieuw over armoede in Noord")
+    mail.outbox.clear()
+    echt = selectie.nieuwe_producten
+
+    def intussen_geclaimd(*args):
+        gevonden = echt(*args)
+        Attendering.objects.filter(pk=attendering.pk).update(verstuurd_tot=timezone.now())
+        return gevonden
+
+    monkeypatch.setattr(selectie, "nieuwe_producten", intussen_geclaimd)
+    uit, _fout = verstuur()
+    assert uit.startswith("0 attendering(en) verstuurd, 0 mislukt")
+    assert mail.outbox == []
+
+
+def test_a_failed_mail_leaves_a_period_that_another_run_claimed_since(client, tree, monkeypatch):
+    attendering = armoede_in_noord(client, tree)
+    gisteren_bevestigd()
+    nieuw_product(tree, "noord", "Nieuw over armoede in Noord")
+    later = timezone.now() + datetime.timedelta(minutes=5)
+
+    def weigert_na_een_andere_run(self, berichten):
+        Attendering.objects.filter(pk=attendering.pk).update(verstuurd_tot=later)
+        raise OSError("verbinding verbroken")
+
+    monkeypatch.setattr(
+        "django.core.mail.backends.locmem.EmailBackend.send_messages", weigert_na_een_andere_run
+    )
+    uit, _fout = verstuur()
+    assert uit.startswith("0 attendering(en) verstuurd, 1 mislukt")
+    assert Attendering.objects.get(pk=attendering.pk).verstuurd_tot == later
+
+
+def test_a_run_for_another_moment_uses_that_moment_throughout(client, tree):
+    """``verstuur_overzichten(nu)``: which alerts are due and which unconfirmed sign-ups
+    expire follow ``nu``, not the clock."""
+    armoede_in_noord(client, tree, "vandaag@example.org")
+    meld_aan(client, volg_link(client, tree["kennisbank"].url), "onbevestigd@example.org")
+    nieuw_product(tree, "noord", "Nieuw over armoede in Noord")
+    Attendering.objects.filter(email="vandaag@example.org").update(  # mailed today
+        verstuurd_tot=timezone.now() - datetime.timedelta(minutes=1)
+    )
+    mail.outbox.clear()
+    assert verstuur_overzichten().verstuurd == 0
+    over_acht_dagen = timezone.now() + datetime.timedelta(days=8)
+    resultaat = verstuur_overzichten(over_acht_dagen)
+    assert (resultaat.verstuurd, resultaat.opgeruimd) == (1, 1)
+    assert [bericht.to for bericht in mail.outbox] == [["vandaag@example.org"]]
+    assert not Attendering.objects.filter(email="onbevestigd@example.org").exists()
+
+
+def test_whether_an_alert_is_due_follows_the_given_moment():
+    attendering = Attendering(frequentie="dagelijks", verstuurd_tot=timezone.now())
+    assert not aan_de_beurt(attendering, timezone.now())
+    assert aan_de_beurt(attendering, timezone.now() + datetime.timedelta(days=1))
