@@ -4,17 +4,17 @@ tests/site/test_roles.py left open.
 """
 
 import pytest
-from django.contrib.auth.models import Group, Permission
+from django.contrib.auth.models import AnonymousUser, Group, Permission
 from django.contrib.contenttypes.models import ContentType
 from django.test import TestCase
 from django.urls import reverse
-from wagtail.models import GroupPagePermission
+from wagtail.models import Collection, GroupCollectionPermission, GroupPagePermission
 from wagtail.permissions import policy_registry
 
 from portal.site.rollen import richt_rollen_in
 from tests.support.role_tree import VasteMediaMap, bouw_rollenboom, gebruiker
 from werkplaatsen.models import Persoon
-from werkplaatsen.rechten import groep_van, werkplaatsen_van
+from werkplaatsen.rechten import collectie_van, groep_van, is_landelijk, werkplaatsen_van
 
 pytestmark = pytest.mark.slow
 
@@ -89,6 +89,77 @@ class RechtenRandenTests(VasteMediaMap, TestCase):
         self.assertLess(
             tekst.index("Jouw Werkplaats: Amstelland"), tekst.index("Jouw Werkplaats: Noord")
         )
+
+
+class RechtenBronTests(VasteMediaMap, TestCase):
+    """Which rights make an editor, a group and an upload collection, asked of the functions
+    themselves: found by the mutation run with a database per process."""
+
+    @classmethod
+    def setUpTestData(cls):
+        cls.tree = bouw_rollenboom()
+
+    def test_only_wagtails_own_right_to_add_pages_makes_a_werkplaats_group(self):
+        zuyd, groep = self.tree["zuyd"], self.tree["groep_zuyd"]
+        wijzigen = Group.objects.create(name="Alleen wijzigen")
+        GroupPagePermission.objects.create(
+            group=wijzigen, page=zuyd, permission=Permission.objects.get(codename="change_page")
+        )
+        anders = Permission.objects.create(
+            codename="add_page",
+            name="Pagina toevoegen (andere app)",
+            content_type=ContentType.objects.get_for_model(Persoon),
+        )
+        GroupPagePermission.objects.create(group=wijzigen, page=zuyd, permission=anders)
+        self.assertEqual(list(werkplaatsen_van(gebruiker("wijziger", wijzigen.name))), [])
+        GroupPagePermission.objects.filter(
+            group=groep,
+            permission__codename="add_page",
+            permission__content_type__app_label="wagtailcore",
+        ).delete()
+        self.assertIsNone(groep_van(zuyd))  # its other rights, and the stray ones, make none
+
+    def test_a_group_uploads_to_the_collection_where_it_may_add_images(self):
+        root = Collection.get_first_root_node()
+        eerst, daarna = root.add_child(name="Aaa kiezen"), root.add_child(name="Zzz toevoegen")
+        groep = Group.objects.create(name="Uploaders")
+        for collectie, codename in [
+            (eerst, "choose_image"),
+            (root, "add_image"),
+            (daarna, "add_image"),
+        ]:
+            GroupCollectionPermission.objects.create(
+                group=groep,
+                collection=collectie,
+                permission=Permission.objects.get(codename=codename),
+            )
+        self.assertEqual(collectie_van(groep), daarna)
+
+    def test_national_work_is_for_active_associatie_editors_and_superusers(self):
+        redacteur = self.tree["associatie_redacteur"]
+        self.assertTrue(is_landelijk(redacteur))
+        self.assertFalse(is_landelijk(AnonymousUser()))
+        self.assertFalse(is_landelijk(self.tree["noord_redacteur"]))
+        superuser = self.tree["superuser"]
+        superuser.groups.clear()
+        self.assertTrue(is_landelijk(superuser))
+        redacteur.is_active = False
+        self.assertFalse(is_landelijk(redacteur))
+        self.assertFalse(
+            policy_registry.get_by_type(Persoon).user_has_permission_for_instance(
+                redacteur, "change", self.tree["lector_associatie"]
+            )
+        )
+
+    def test_a_users_roles_are_looked_up_once_per_request(self):
+        redacteur = type(self.tree["noord_redacteur"]).objects.get(
+            pk=self.tree["noord_redacteur"].pk
+        )
+        is_landelijk(redacteur)
+        werkplaatsen_van(redacteur)
+        with self.assertNumQueries(0):
+            self.assertFalse(is_landelijk(redacteur))
+            werkplaatsen_van(redacteur)
 
 
 class PersoonPolicyTests(VasteMediaMap, TestCase):
