@@ -3,6 +3,7 @@ import tempfile
 
 import pytest
 
+from kennisbank.kaarten import kaartenbak
 from portal.basis.afhankelijkheden import (
     GENERATIE_SLEUTEL,
     TELLER_SLEUTEL,
@@ -22,8 +23,11 @@ def _media_root(settings, tmp_path):
 @pytest.fixture(autouse=True)
 def _nieuwe_inhoudsversie():
     """Every test starts at new content versions, so that what a process keeps per version
-    (the facet index) never comes from another test, whose database was rolled back."""
+    (the facet index) never comes from another test, whose database was rolled back. The same
+    for the kept product cards: one may name an image rendition that another test made, in its
+    own media folder, and whose row was rolled back with it."""
     gedeelde_cache().delete_many([GENERATIE_SLEUTEL, TELLER_SLEUTEL, tag_sleutel("producten")])
+    kaartenbak().leeg()
 
 
 # pytest-xdist (./scripts/test.sh runs the tests in parallel): which tests one worker runs
