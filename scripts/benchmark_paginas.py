@@ -82,12 +82,19 @@ def tijden(basis, paden, aantal):
     return resultaat
 
 
+def midden_en_p95(gemeten):
+    """Median and p95 of sorted times."""
+    return gemeten[len(gemeten) // 2], gemeten[
+        min(len(gemeten) - 1, round(0.95 * (len(gemeten) - 1)))
+    ]
+
+
 def mediaan(basis, aantal):
     namen = dict(regel.split("\t") for regel in sys.stdin.read().splitlines() if "\t" in regel)
     for pad, gemeten in tijden(basis, list(namen.values()), aantal).items():
         naam = next(n for n, p in namen.items() if p == pad)
-        p95 = gemeten[min(len(gemeten) - 1, round(0.95 * (len(gemeten) - 1)))]
-        print(f"{naam} {gemeten[len(gemeten) // 2]:.1f} {p95:.1f}")
+        midden, p95 = midden_en_p95(gemeten)
+        print(f"{naam} {midden:.1f} {p95:.1f}")
 
 
 def inproces(client, paginas, aantal):
@@ -105,9 +112,8 @@ def inproces(client, paginas, aantal):
             gemeten.append((time.perf_counter() - begin) * 1000)
             if response.status_code != 200:
                 raise SystemExit(f"{pad}: HTTP {response.status_code}")
-        gemeten.sort()
-        p95 = gemeten[min(len(gemeten) - 1, round(0.95 * (len(gemeten) - 1)))]
-        print(f"  {naam:22} median {gemeten[len(gemeten) // 2]:6.1f}  p95 {p95:6.1f}")
+        midden, p95 = midden_en_p95(sorted(gemeten))
+        print(f"  {naam:22} median {midden:6.1f}  p95 {p95:6.1f}")
 
 
 def main(opdracht, *argumenten):
