@@ -40,7 +40,7 @@ ical|agenda/ical.py|tests/agenda/test_icalendar.py tests/agenda/test_agenda_filt
 aankondigingen|portal/site/aankondigingen.py|tests/site/test_homepage.py tests/site/test_aankondigingen_mutants.py
 zoeken|portal/site/zoeken.py|tests/site/test_search.py tests/site/test_dutch_search.py tests/site/test_zoeken_mutants.py
 middleware|portal/site/middleware.py|tests/site/test_headers.py
-openbaar|portal/basis/openbaar.py|tests/site/test_leaks.py tests/kennisbank/test_related_products.py tests/site/test_openbaar_mutants.py
+openbaar|portal/basis/openbaar.py|tests/site/test_leaks.py tests/kennisbank/test_related_products.py tests/site/test_openbaar_mutants.py tests/site/test_openbaar_bewaard.py
 plaatsen|werkplaatsen/plaatsen.py|tests/werkplaatsen/test_places.py tests/werkplaatsen/test_plaatsen_mutants.py
 inschrijving|agenda/inschrijving.py|tests/agenda/test_aanmelden.py tests/agenda/test_inschrijving_mutants.py
 attenderingen|portal/volgen/attenderingen.py|tests/volgen/test_attenderingen.py tests/volgen/test_smtp.py tests/volgen/test_attenderingen_mutants.py

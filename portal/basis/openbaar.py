@@ -6,38 +6,62 @@ below the root of the tree. Wagtail's `.live().public()` misses the last two (a 
 when its parent is unpublished, and stays live after `expire_at` until `publish_scheduled`
 runs), and Wagtail's routing serves such pages; `weiger_verborgen_pagina` makes them answer 404.
 
-Only Django and Wagtail are imported here, so that every app may use it.
+The pages that hide what is below them (unpublished or expiring pages with children, pages with
+a view restriction) are few: each process keeps their paths per version of the content
+(``inhoudsversie("producten")``: any page published, unpublished, moved or restricted is a new
+version), so that a listing's condition is a few path prefixes instead of subqueries over the
+whole tree. A page can only hide others once it has children, and a child becomes visible only
+by being published, which is a new version: what is kept is never older than what it hides.
 """
 
-from django.db.models import Exists, F, OuterRef, Q, QuerySet
-from django.db.models.lookups import StartsWith
+from django.db.models import Q, QuerySet
 from django.http import Http404
 from django.utils import timezone
 from wagtail.contrib.sitemaps import Sitemap
 from wagtail.models import Page, PageViewRestriction
 
+from portal.basis.afhankelijkheden import inhoudsversie
+from portal.basis.bewaren import PerVersie
+
+_bewaard = PerVersie()
+
+
+def _lees_verbergende_paginas():
+    voorouders = tuple(
+        Page.objects.filter(
+            Q(live=False) | Q(expire_at__isnull=False), depth__gt=1, numchild__gt=0
+        ).values_list("path", "live", "expire_at")
+    )
+    beperkt = tuple(PageViewRestriction.objects.values_list("page__path", flat=True))
+    return (voorouders, beperkt), None
+
+
+def verborgen_paden(moment):
+    """The paths below which (themselves included) nothing is public at ``moment``; none of
+    them starts with another."""
+    voorouders, beperkt = _bewaard.geef(
+        "paden", inhoudsversie("producten"), _lees_verbergende_paginas
+    )
+    paden = set(beperkt)
+    for pad, live, verloopt in voorouders:
+        if not live or (verloopt is not None and verloopt <= moment):
+            paden.add(pad)
+    hoogste = []
+    for pad in sorted(paden):
+        if not hoogste or not pad.startswith(hoogste[-1]):
+            hoogste.append(pad)
+    return hoogste
+
 
 def openbaar_q(veld="", moment=None):
-    """The condition "public" for the page at ``veld`` (e.g. ``"agenda__"``), in one query.
-
-    Ancestors are found by path prefix in subqueries (no extra round trip). Only pages with
-    children can be an ancestor, which keeps the subquery small when there are many drafts.
-    """
+    """The condition "public" for the page at ``veld`` (e.g. ``"agenda__"``)."""
     moment = moment or timezone.now()
-    pad = OuterRef(f"{veld}path")
-    verborgen_voorouder = Page.objects.filter(
-        Q(live=False) | Q(expire_at__lte=moment),
-        StartsWith(pad, F("path")),
-        depth__gt=1,
-        numchild__gt=0,
+    voorwaarde = Q(**{f"{veld}live": True}) & (
+        Q(**{f"{veld}expire_at__isnull": True}) | Q(**{f"{veld}expire_at__gt": moment})
     )
-    beperking = PageViewRestriction.objects.filter(StartsWith(pad, F("page__path")))
-    return (
-        Q(**{f"{veld}live": True})
-        & (Q(**{f"{veld}expire_at__isnull": True}) | Q(**{f"{veld}expire_at__gt": moment}))
-        & ~Q(Exists(verborgen_voorouder))
-        & ~Q(Exists(beperking))
-    )
+    for pad in verborgen_paden(moment):
+        voorwaarde &= ~Q(**{f"{veld}path__startswith": pad})
+    return voorwaarde
 
 
 def openbaar(qs, moment=None):

@@ -1,0 +1,89 @@
+"""What each process keeps of the pages that hide others (portal/basis/openbaar.py): never
+older than the change that hides or shows a page, and no query of the tree per listing."""
+
+import datetime
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.utils import timezone
+from wagtail.models import PageViewRestriction
+
+from kennisbank.models import ProductPage
+from portal.basis.openbaar import openbaar, verborgen_paden
+from tests.support.tree import add_product, build_tree, publish
+from werkplaatsen.models import LeeratelierPage
+
+pytestmark = pytest.mark.django_db
+
+UUR = datetime.timedelta(hours=1)
+
+
+def openbare_titels():
+    return sorted(openbaar(ProductPage.objects.all()).values_list("title", flat=True))
+
+
+@pytest.fixture
+def tree():
+    tree = build_tree()
+    tree["product"] = add_product(tree["noord"], "Noordelijk product")
+    return tree
+
+
+def test_a_product_published_below_a_draft_made_after_the_last_listing_stays_hidden(tree):
+    assert openbare_titels() == ["Noordelijk product"]
+    concept = LeeratelierPage(
+        title="Nieuw atelier", slug="nieuw-atelier", intro="x", start_jaar=2024, live=False
+    )
+    tree["noord"].add_child(instance=concept)  # a draft without children: hides nothing yet
+    assert openbare_titels() == ["Noordelijk product"]
+    add_product(concept, "Product in een concept")  # its parent is still a draft
+    assert openbare_titels() == ["Noordelijk product"]
+    concept.save_revision().publish()
+    assert openbare_titels() == ["Noordelijk product", "Product in een concept"]
+
+
+def test_unpublishing_and_restricting_a_parent_hide_its_products_at_once(tree):
+    add_product(tree["zuyd"], "Zuidelijk product")
+    assert openbare_titels() == ["Noordelijk product", "Zuidelijk product"]
+    tree["noord"].unpublish()
+    assert openbare_titels() == ["Zuidelijk product"]
+    PageViewRestriction.objects.create(
+        page=tree["zuyd"], restriction_type=PageViewRestriction.LOGIN
+    )
+    assert openbare_titels() == []
+    tree["noord"].save_revision().publish()
+    assert openbare_titels() == ["Noordelijk product"]
+    PageViewRestriction.objects.filter(page=tree["zuyd"]).delete()
+    assert openbare_titels() == ["Noordelijk product", "Zuidelijk product"]
+
+
+def test_a_parent_that_expires_hides_its_products_from_that_moment(tree):
+    moment = timezone.now() + UUR
+    tree["noord"].expire_at = moment
+    tree["noord"].save_revision().publish()
+    lijst = ProductPage.objects.all()
+    assert list(openbaar(lijst, moment - UUR).values_list("title", flat=True)) == [
+        "Noordelijk product"
+    ]
+    assert not openbaar(lijst, moment).exists()
+    assert verborgen_paden(moment) == [tree["noord"].path]
+    assert verborgen_paden(moment - UUR) == []
+
+
+def test_nested_hidden_pages_give_only_the_highest_path(tree):
+    atelier = publish(
+        tree["noord"], LeeratelierPage(title="A", slug="a", intro="x", start_jaar=2024)
+    )
+    add_product(atelier, "Product van het atelier")
+    atelier.unpublish()
+    tree["noord"].unpublish()
+    assert verborgen_paden(timezone.now()) == [tree["noord"].path]
+
+
+def test_a_listing_asks_the_database_once_while_nothing_changes(tree):
+    openbare_titels()
+    with CaptureQueriesContext(connection) as queries:
+        assert openbare_titels() == ["Noordelijk product"]
+    assert len(queries) == 1
+    assert "pageviewrestriction" not in queries[0]["sql"]
