@@ -12,13 +12,22 @@ a view restriction) are few: each process keeps their paths per version of the c
 version), so that a listing's condition is a few path prefixes instead of subqueries over the
 whole tree. A page can only hide others once it has children, and a child becomes visible only
 by being published, which is a new version: what is kept is never older than what it hides.
+
+Two more rules keep it right while the content changes. Every change that can hide or show a
+page empties what this process keeps at once (the receivers below are connected when this
+module is imported, before any app's, so a receiver that asks what is public, such as OAI-PMH's
+tombstones, never gets the state of before). And what is read inside a transaction is kept apart
+from what is read outside one: a transaction may still roll back, so requests never use it.
 """
 
+from django.db import connection
 from django.db.models import Q, QuerySet
+from django.db.models.signals import post_delete, post_save
 from django.http import Http404
 from django.utils import timezone
 from wagtail.contrib.sitemaps import Sitemap
 from wagtail.models import Page, PageViewRestriction
+from wagtail.signals import page_published, page_unpublished, post_page_move
 
 from portal.basis.afhankelijkheden import inhoudsversie
 from portal.basis.bewaren import PerVersie
@@ -40,7 +49,9 @@ def verborgen_paden(moment):
     """The paths below which (themselves included) nothing is public at ``moment``; none of
     them starts with another."""
     voorouders, beperkt = _bewaard.geef(
-        "paden", inhoudsversie("producten"), _lees_verbergende_paginas
+        ("paden", connection.in_atomic_block),
+        inhoudsversie("producten"),
+        _lees_verbergende_paginas,
     )
     paden = set(beperkt)
     for pad, live, verloopt in voorouders:
@@ -51,6 +62,21 @@ def verborgen_paden(moment):
         if not hoogste or not pad.startswith(hoogste[-1]):
             hoogste.append(pad)
     return hoogste
+
+
+def _vergeet(sender, instance, **kwargs):
+    if isinstance(instance, Page | PageViewRestriction):
+        _bewaard.leeg()
+
+
+for _naam, _signaal in {
+    "published": page_published,
+    "unpublished": page_unpublished,
+    "moved": post_page_move,
+    "saved": post_save,
+    "deleted": post_delete,
+}.items():
+    _signaal.connect(_vergeet, dispatch_uid=f"openbaar_{_naam}")
 
 
 def openbaar_q(veld="", moment=None):

@@ -1,13 +1,16 @@
 """What each process keeps of the pages that hide others (portal/basis/openbaar.py): never
-older than the change that hides or shows a page, and no query of the tree per listing."""
+older than the change that hides or shows a page, and no query of the tree per listing.
+
+That a receiver of the change itself already sees the new state is shown by OAI-PMH's tombstones
+(tests/kennisbank/test_oai.py: a restriction removed brings its products back at once)."""
 
 import datetime
 
 import pytest
-from django.db import connection
+from django.db import connection, transaction
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
-from wagtail.models import PageViewRestriction
+from wagtail.models import Page, PageViewRestriction
 
 from kennisbank.models import ProductPage
 from portal.basis.openbaar import openbaar, verborgen_paden
@@ -87,3 +90,19 @@ def test_a_listing_asks_the_database_once_while_nothing_changes(tree):
         assert openbare_titels() == ["Noordelijk product"]
     assert len(queries) == 1
     assert "pageviewrestriction" not in queries[0]["sql"]
+
+
+class Terugdraaien(Exception):
+    pass
+
+
+@pytest.mark.django_db(transaction=True)
+def test_what_a_transaction_read_is_not_used_after_it_rolled_back():
+    tree = build_tree()
+    add_product(tree["noord"], "Noordelijk product")
+    assert openbare_titels() == ["Noordelijk product"]
+    with pytest.raises(Terugdraaien), transaction.atomic():
+        Page.objects.get(pk=tree["noord"].pk).specific.unpublish()
+        assert openbare_titels() == []
+        raise Terugdraaien
+    assert openbare_titels() == ["Noordelijk product"]

@@ -37,17 +37,22 @@ EERST, ERBIJ = 500, 1500
 # The footer is rendered once per content version (portal/site/templatetags/voettekst.py): the
 # site settings' query is gone (-1), except where the page shows a setting itself (the home page's
 # title; a Werkplaats's and a product's structured data, which name the organisation).
+# The site of a request and the route to a page seen before are kept per content version
+# (portal/site/routering.py): the site's query is gone, and a page is read in one query (plus one
+# for the state of its ancestors below the home page) instead of two per level of the tree:
+# -1 for the home page and the search, -2 for a section page, -4 for a Werkplaats or a thema,
+# -6 for a product.
 VERWACHT = {
-    "home": 11,
-    "werkplaats": 19,
-    "product": 21,
-    "kennisbank": 9,
-    "kennisbank-1-filter": 9,
-    "kennisbank-3-filters": 9,
-    "kennisbank-q": 10,
-    "themas": 8,
-    "thema": 15,
-    "zoeken": 6,
+    "home": 10,
+    "werkplaats": 15,
+    "product": 15,
+    "kennisbank": 7,
+    "kennisbank-1-filter": 7,
+    "kennisbank-3-filters": 7,
+    "kennisbank-q": 8,
+    "themas": 6,
+    "thema": 11,
+    "zoeken": 5,
     "feed": 3,
     "feed-werkplaats": 3,
     "feed-thema": 3,
