@@ -2,11 +2,15 @@
 Werkplaats, the Associatie, a leeratelier, a thema and a themagroep on their pages (see
 portal/basis/contributions.py)."""
 
+from functools import cached_property
 from urllib.parse import urlencode
 
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.http import Http404
+from django.template.loader import render_to_string
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
+from wagtail.models import Site
 
 from kennisbank.facetindex import facetindex, per_werkplaats, verwant
 from kennisbank.facetten import SORTERINGEN, Kennisbankfilter
@@ -88,22 +92,58 @@ def producten_van_leeratelier(page, request):
 def producten_over_thema(page, request):
     beperk_tot(THEMAS_SCOPE)
     kennisbank_url = sectie_url(request, KennisbankPage)
-    groepen = per_werkplaats_getoond("thema", page, kennisbank_url)
-    return {"producten_per_werkplaats": groepen}
+    return {"producten_per_werkplaats": ProductenPerWerkplaats("thema", page, kennisbank_url)}
 
 
 @contributes_to(ThemagroepPage)
 def producten_van_themagroep(page, request):
     beperk_tot(THEMAS_SCOPE)
     kennisbank_url = sectie_url(request, KennisbankPage)
-    groepen = per_werkplaats_getoond("themagroep", page, kennisbank_url)
-    return {"producten_per_werkplaats": groepen}
+    return {"producten_per_werkplaats": ProductenPerWerkplaats("themagroep", page, kennisbank_url)}
 
 
-def per_werkplaats_getoond(facet, page, kennisbank_url):
+class ProductenPerWerkplaats:
+    """The products of a theme or themagroep (``facet``: "thema" or "themagroep") grouped by
+    Werkplaats: the groups (``per_werkplaats_getoond``) are read when first iterated; as HTML
+    (components/producten_per_werkplaats.html) the block is rendered once per facet index,
+    which is rebuilt at every change of a product or of other content."""
+
+    def __init__(self, facet, page, kennisbank_url):
+        self.facet = facet
+        self.page = page
+        self.kennisbank_url = kennisbank_url
+        self.index = facetindex()
+
+    def __bool__(self):
+        return bool(self.index.opties[self.facet].get(self.page.pk, 0))
+
+    def __iter__(self):
+        return iter(self.groepen)
+
+    def __len__(self):
+        return len(self.groepen)
+
+    def __getitem__(self, positie):
+        return self.groepen[positie]
+
+    @cached_property
+    def groepen(self):
+        return per_werkplaats_getoond(self.index, self.facet, self.page, self.kennisbank_url)
+
+    def als_html(self, request):
+        site = Site.find_for_request(request)
+        # The index is rebuilt whenever a product, the page or a Werkplaats changes.
+        sleutel = ("producten_per_werkplaats", self.page.pk, site and site.pk, get_language())
+        return self.index.fragment(sleutel, lambda: self._render(request))
+
+    def _render(self, request):
+        context = {"groepen": self.groepen, "onderwerp": self.page.title, "request": request}
+        return render_to_string("components/producten_per_werkplaats.html", context)
+
+
+def per_werkplaats_getoond(index, facet, page, kennisbank_url):
     """The products of a theme or themagroep grouped by Werkplaats: the number, the newest
     three and the kennisbank link for all (None without a public kennisbank)."""
-    index = facetindex()
     groepen = per_werkplaats(index, index.opties[facet].get(page.pk, 0))
     pks = [pk for _aantal, nieuwste in groepen.values() for pk in nieuwste]
     producten = ProductPage.objects.overzicht().in_bulk(pks)

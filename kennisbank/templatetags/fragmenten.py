@@ -18,3 +18,10 @@ def productkaart(context, product, kopniveau=3, zonder_herkomst=False):
 def themamatrix(matrix, id):
     """The theme matrix (kennisbank.matrix.Themamatrix), rendered once per content version."""
     return matrix.als_html(id)
+
+
+@register.simple_tag(takes_context=True)
+def producten_per_werkplaats(context, blok):
+    """A theme's or themagroep's products per Werkplaats
+    (kennisbank.contributions.ProductenPerWerkplaats), rendered once per content version."""
+    return blok.als_html(context.get("request"))

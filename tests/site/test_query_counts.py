@@ -41,7 +41,8 @@ EERST, ERBIJ = 500, 1500
 # (portal/site/routering.py): the site's query is gone, and a page is read in one query (plus one
 # for the state of its ancestors below the home page) instead of two per level of the tree:
 # -1 for the home page and the search, -2 for a section page, -4 for a Werkplaats or a thema,
-# -6 for a product.
+# -6 for a product. A theme's products per Werkplaats are rendered once per facet index
+# (kennisbank.contributions.ProductenPerWerkplaats): their rows and images are not read (-2).
 VERWACHT = {
     "home": 10,
     "werkplaats": 15,
@@ -51,7 +52,7 @@ VERWACHT = {
     "kennisbank-3-filters": 7,
     "kennisbank-q": 8,
     "themas": 6,
-    "thema": 11,
+    "thema": 9,
     "zoeken": 5,
     "feed": 3,
     "feed-werkplaats": 3,
