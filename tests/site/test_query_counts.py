@@ -43,10 +43,12 @@ EERST, ERBIJ = 500, 1500
 # -1 for the home page and the search, -2 for a section page, -4 for a Werkplaats or a thema,
 # -6 for a product. A theme's products per Werkplaats are rendered once per facet index
 # (kennisbank.contributions.ProductenPerWerkplaats): their rows and images are not read (-2).
+# The Associatie in the structured data (its name from the site settings) is kept per content
+# version too (portal/site/templatetags/structured_data_tags.py): -1 for home, Werkplaats, product.
 VERWACHT = {
-    "home": 10,
-    "werkplaats": 15,
-    "product": 15,
+    "home": 9,
+    "werkplaats": 14,
+    "product": 14,
     "kennisbank": 7,
     "kennisbank-1-filter": 7,
     "kennisbank-3-filters": 7,

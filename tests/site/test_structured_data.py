@@ -289,3 +289,16 @@ def test_a_thema_in_about_links_to_a_live_thema_page(lees, client):
         pad = thema["url"].removeprefix(site_url())
         assert client.get(pad).status_code == 200
         assert LandelijkThemaPage.objects.filter(title=thema["name"]).exists()
+
+
+def test_the_associatie_named_in_the_data_follows_the_site_settings(lees):
+    product = add_product(
+        AssociatiePage.objects.get(), "Landelijk", product_type="video", samenvatting="x"
+    )
+    assert lees(product.url)[1]["CreativeWork"]["publisher"] == associatie_data()
+    instellingen = SiteInstellingen.objects.get()
+    instellingen.organisatie = "Associatie met een nieuwe naam"
+    instellingen.save()  # as the settings' edit view saves it
+    publisher = lees(product.url)[1]["CreativeWork"]["publisher"]
+    assert publisher == associatie_data()
+    assert publisher["name"] == "Associatie met een nieuwe naam"

@@ -1,8 +1,13 @@
 """JSON-LD in the head and the breadcrumbs' data (portal/basis/structured_data.py)."""
 
+import copy
+
 from django import template
 from django.utils.html import format_html_join
+from wagtail.models import Site
 
+from portal.basis.afhankelijkheden import inhoudsversie
+from portal.basis.bewaren import PerVersie
 from portal.basis.secties import sectie_url
 from portal.basis.site_url import volledige_url
 from portal.basis.structured_data import (
@@ -17,10 +22,21 @@ from portal.site.models import SiteInstellingen
 from werkplaatsen.models import AssociatiePage
 
 register = template.Library()
+_bewaard = PerVersie()
 
 
 def associatie(request):
-    """The Associatie as an Organization: its name from the site settings, its page's URL."""
+    """The Associatie as an Organization: its name from the site settings, its page's URL.
+    Kept per site and content version (a change of either is a new version); each request
+    gets its own copy to put in its data."""
+    site = Site.find_for_request(request)
+    bewaard = _bewaard.geef(
+        site.pk if site else None, inhoudsversie(), lambda: (_associatie(request), None)
+    )
+    return copy.deepcopy(bewaard)
+
+
+def _associatie(request):
     instellingen = SiteInstellingen.for_request(request)
     url = sectie_url(request, AssociatiePage)
     return organisatie(instellingen.organisatie, volledige_url(url) if url else None)
