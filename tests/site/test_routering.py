@@ -2,11 +2,14 @@
 seen before is served without walking the tree, and never after it moved, was renamed, hidden
 or deleted."""
 
+from unittest import mock
+
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from wagtail.models import Page, PageViewRestriction, Site
 
+from portal.site import routering
 from portal.site.models import HomePage
 from tests.support.tree import add_product, build_tree, publish, roots
 
@@ -105,3 +108,14 @@ def test_each_host_gets_its_own_site_and_a_changed_site_at_once(tree, client, se
 
 def test_a_host_that_is_not_allowed_is_refused(tree, client):
     assert client.get("/", HTTP_HOST="vreemd.example").status_code == 400
+
+
+def test_without_the_shared_cache_wagtail_routes_every_request(tree, client):
+    url = tree["product"].url
+    with mock.patch.object(routering, "inhoudsversie", return_value=None):
+        assert bekeken(client, url).status_code == 200
+        with CaptureQueriesContext(connection) as queries:
+            assert client.get(url).status_code == 200
+        assert [q for q in queries if "wagtailcore_site" in q["sql"]]
+        tree["product"].unpublish()
+        assert client.get(url).status_code == 404
