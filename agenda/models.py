@@ -24,7 +24,7 @@ from agenda.blocks import ProgrammaBlock
 from agenda.filters import Agendafilter
 from portal.basis.blocks import RICHTEXT_FEATURES
 from portal.basis.contributions import ContributedContextMixin
-from portal.basis.openbaar import openbaar
+from portal.basis.openbaar import BewaardeBeperkingen, openbaar
 from portal.basis.redactie import bron_panel, bronnotitie_veld, voorbeeld_veld
 from portal.basis.structured_data import term
 from werkplaatsen.models import RegionaalOnderdeel
@@ -70,7 +70,7 @@ class EvenementQuerySet(PageQuerySet):
         return self.overzicht().exclude(nog_niet_afgelopen(moment)).order_by("-start")
 
 
-class AgendaIndexPage(Page):
+class AgendaIndexPage(BewaardeBeperkingen, Page):
     intro = RichTextField(
         _("introductie"),
         blank=True,
@@ -98,7 +98,7 @@ class AgendaIndexPage(Page):
         return context
 
 
-class EvenementPage(ContributedContextMixin, RegionaalOnderdeel, Page):
+class EvenementPage(BewaardeBeperkingen, ContributedContextMixin, RegionaalOnderdeel, Page):
     """An event: national ones live under /agenda/, regional ones under their Werkplaats."""
 
     soort = models.CharField(

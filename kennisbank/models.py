@@ -19,7 +19,7 @@ from kennisbank.citatie import apa_auteur, apa_referentie
 from portal.basis.afhankelijkheden import beperk_tot
 from portal.basis.blocks import RICHTEXT_FEATURES, InhoudBlock
 from portal.basis.contributions import ContributedContextMixin
-from portal.basis.openbaar import openbaar
+from portal.basis.openbaar import BewaardeBeperkingen, openbaar
 from portal.basis.redactie import bron_panel, bronnotitie_veld, voorbeeld_veld
 from portal.basis.site_url import volledige_url
 from portal.basis.structured_data import term
@@ -135,7 +135,7 @@ class ProductQuerySet(PageQuerySet):
         )
 
 
-class ProductPage(ContributedContextMixin, RegionaalOnderdeel, Page):
+class ProductPage(BewaardeBeperkingen, ContributedContextMixin, RegionaalOnderdeel, Page):
     product_type = models.CharField(
         _("soort product"),
         max_length=20,
@@ -510,7 +510,7 @@ class ProductAuteur(Orderable):
         return self.persoon.naam if self.persoon_id else self.naam
 
 
-class KennisbankPage(ContributedContextMixin, Page):
+class KennisbankPage(BewaardeBeperkingen, ContributedContextMixin, Page):
     """All published products of all Werkplaatsen and the Associatie: the facets and results
     come from kennisbank/contributions.py (they need kennisbank/facetten.py, which needs the
     models)."""

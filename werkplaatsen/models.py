@@ -14,7 +14,7 @@ from wagtail.search import index
 
 from portal.basis.blocks import RICHTEXT_FEATURES, InhoudBlock
 from portal.basis.contributions import ContributedContextMixin
-from portal.basis.openbaar import openbaar
+from portal.basis.openbaar import BewaardeBeperkingen, openbaar
 from portal.basis.redactie import bron_panel, bronnotitie_veld, voorbeeld_veld
 from portal.basis.structured_data import organisatie
 from portal.themas.models import LandelijkThemaPage
@@ -201,7 +201,7 @@ class GemeentenWidget(forms.CheckboxSelectMultiple):
         ]
 
 
-class WerkplaatsIndexPage(Page):
+class WerkplaatsIndexPage(BewaardeBeperkingen, Page):
     intro = RichTextField(
         _("introductie"),
         blank=True,
@@ -236,7 +236,7 @@ class WerkplaatsStatus(models.TextChoices):
     IN_OPRICHTING = "in-oprichting", _("In oprichting")
 
 
-class WerkplaatsPage(ContributedContextMixin, Page):
+class WerkplaatsPage(BewaardeBeperkingen, ContributedContextMixin, Page):
     korte_naam = models.CharField(
         _("korte naam"), max_length=80, help_text=_("Bijvoorbeeld 'Noord-Holland' of 'kUS'.")
     )
@@ -468,7 +468,7 @@ class WerkplaatsPartner(Partner):
         verbose_name_plural = _("partners")
 
 
-class AssociatiePage(ContributedContextMixin, Page):
+class AssociatiePage(BewaardeBeperkingen, ContributedContextMixin, Page):
     """The national Associatie: its officers, and the home of national products."""
 
     intro = models.TextField(
@@ -526,7 +526,7 @@ class AssociatieFunctionaris(PersoonRol):
         verbose_name_plural = _("functionarissen")
 
 
-class KennisagendaPage(Page):
+class KennisagendaPage(BewaardeBeperkingen, Page):
     """A regional kennisagenda for one period, or the landelijk werkprogramma."""
 
     periode_start = models.PositiveSmallIntegerField(
@@ -639,7 +639,7 @@ class Speerpunt(ClusterableModel, Orderable):
         return self.titel
 
 
-class LeeratelierPage(ContributedContextMixin, Page):
+class LeeratelierPage(BewaardeBeperkingen, ContributedContextMixin, Page):
     """A long-running learning workshop in which a Werkplaats carries out its agenda."""
 
     intro = models.TextField(_("introductie"), help_text=_("Waar het leeratelier over gaat."))
@@ -801,7 +801,7 @@ class RegionaalOnderdeel(models.Model):
         return omgeving.associatie
 
 
-class ThemagroepIndexPage(Page):
+class ThemagroepIndexPage(BewaardeBeperkingen, Page):
     intro = RichTextField(
         _("introductie"),
         blank=True,
@@ -825,7 +825,7 @@ class ThemagroepIndexPage(Page):
         return context
 
 
-class ThemagroepPage(ContributedContextMixin, Page):
+class ThemagroepPage(BewaardeBeperkingen, ContributedContextMixin, Page):
     korte_beschrijving = models.CharField(
         _("korte beschrijving"), max_length=300, help_text=_("Eén zin, getoond in overzichten.")
     )

@@ -42,20 +42,31 @@ def _lees_verbergende_paginas():
         ).values_list("path", "live", "expire_at")
     )
     beperkt = tuple(PageViewRestriction.objects.values_list("page__path", flat=True))
-    return (voorouders, beperkt), None
+    aliassen = tuple(Page.objects.filter(alias_of__isnull=False).values_list("path", flat=True))
+    return (voorouders, beperkt, aliassen), None
+
+
+def _verbergende_paginas():
+    """(pages that may hide their children: (path, live, expire_at); restricted pages' paths;
+    aliases' paths), as kept for this content version."""
+    return _bewaard.geef(
+        ("paden", connection.in_atomic_block),
+        inhoudsversie("producten"),
+        _lees_verbergende_paginas,
+    )
+
+
+def _verborgen(live, verloopt, moment):
+    return not live or (verloopt is not None and verloopt <= moment)
 
 
 def verborgen_paden(moment):
     """The paths below which (themselves included) nothing is public at ``moment``; none of
     them starts with another."""
-    voorouders, beperkt = _bewaard.geef(
-        ("paden", connection.in_atomic_block),
-        inhoudsversie("producten"),
-        _lees_verbergende_paginas,
-    )
+    voorouders, beperkt, _aliassen = _verbergende_paginas()
     paden = set(beperkt)
     for pad, live, verloopt in voorouders:
-        if not live or (verloopt is not None and verloopt <= moment):
+        if _verborgen(live, verloopt, moment):
             paden.add(pad)
     hoogste = []
     for pad in sorted(paden):
@@ -77,6 +88,18 @@ for _naam, _signaal in {
     "deleted": post_delete,
 }.items():
     _signaal.connect(_vergeet, dispatch_uid=f"openbaar_{_naam}")
+
+
+class BewaardeBeperkingen:
+    """For every page model: the view restrictions that Wagtail checks before serving a page,
+    without a query when no restricted page and no alias (which has its original's) is at or
+    above it, as kept for this content version; otherwise Wagtail's own look-up."""
+
+    def get_view_restrictions(self):
+        _voorouders, beperkt, aliassen = _verbergende_paginas()
+        if not any(self.path.startswith(pad) for pad in (*beperkt, *aliassen)):
+            return PageViewRestriction.objects.none()
+        return super().get_view_restrictions()
 
 
 def openbaar_q(veld="", moment=None):
@@ -103,36 +126,18 @@ def openbaar_zoekbaar(qs, moment=None):
     return qs.filter(pk__in=openbaar(Page.objects.all(), moment).values("pk"))
 
 
-def _geladen_voorouders(page):
-    """The ancestors Wagtail's routing has already loaded (it caches each page's parent)."""
-    while "_cached_parent_obj" in page.__dict__:
-        page = page._cached_parent_obj
-        yield page
-
-
 def verborgen_door_voorouder_of_verlopen(page, moment=None):
     """Is ``page`` expired, or below an unpublished or expired page (the root excepted)?
 
     View restrictions are left to Wagtail's own check, which asks for a login or password.
     """
     moment = moment or timezone.now()
-
-    def verborgen(p):
-        return p.depth > 1 and (not p.live or (p.expire_at is not None and p.expire_at <= moment))
-
-    if verborgen(page):
+    if page.depth > 1 and _verborgen(page.live, page.expire_at, moment):
         return True
-    hoogste = page
-    for voorouder in _geladen_voorouders(page):
-        if verborgen(voorouder):
-            return True
-        hoogste = voorouder
-    if hoogste.depth <= 2:
-        return False
-    return (
-        Page.objects.ancestor_of(hoogste)
-        .filter(Q(live=False) | Q(expire_at__lte=moment), depth__gt=1)
-        .exists()
+    voorouders, _beperkt, _aliassen = _verbergende_paginas()
+    return any(
+        page.path.startswith(pad) and _verborgen(live, verloopt, moment)
+        for pad, live, verloopt in voorouders
     )
 
 

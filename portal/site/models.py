@@ -13,7 +13,7 @@ from wagtail.search import index
 
 from kennisbank.models import ProductPage
 from portal.basis.blocks import InhoudBlock
-from portal.basis.openbaar import openbaar
+from portal.basis.openbaar import BewaardeBeperkingen, openbaar
 from portal.basis.site_url import volledige_url
 from portal.site import aankondigingen as aankondigingsregels
 from portal.site.paginarechten import HomePagePermissionTester
@@ -28,7 +28,7 @@ from portal.site.toegankelijkheid import (
 from werkplaatsen.models import WerkplaatsPage
 
 
-class HomePage(Page):
+class HomePage(BewaardeBeperkingen, Page):
     lead = models.TextField(
         _("lead"),
         help_text=_("Korte introductie bovenaan de homepage: wat de Associatie is en doet."),
@@ -190,7 +190,7 @@ class HomeUitgelichtProduct(Orderable):
         verbose_name_plural = _("uitgelichte producten")
 
 
-class InformatiePagina(Page):
+class InformatiePagina(BewaardeBeperkingen, Page):
     """A plain content page: over ons, contact, privacy, toegankelijkheid."""
 
     intro = models.TextField(_("introductie"), blank=True, help_text=_("Korte samenvatting."))
@@ -218,7 +218,7 @@ class InformatiePagina(Page):
         verbose_name_plural = _("informatiepagina's")
 
 
-class ToegankelijkheidsverklaringPage(Page):
+class ToegankelijkheidsverklaringPage(BewaardeBeperkingen, Page):
     """The accessibility statement by the national model of digitoegankelijk.nl."""
 
     intro = models.TextField(

@@ -11,10 +11,10 @@ from wagtail.search import index
 
 from portal.basis.blocks import RICHTEXT_FEATURES
 from portal.basis.contributions import ContributedContextMixin
-from portal.basis.openbaar import openbaar
+from portal.basis.openbaar import BewaardeBeperkingen, openbaar
 
 
-class ThemaIndexPage(ContributedContextMixin, Page):
+class ThemaIndexPage(BewaardeBeperkingen, ContributedContextMixin, Page):
     intro = RichTextField(
         _("introductie"),
         blank=True,
@@ -36,7 +36,7 @@ class ThemaIndexPage(ContributedContextMixin, Page):
         return context
 
 
-class LandelijkThemaPage(ContributedContextMixin, Page):
+class LandelijkThemaPage(BewaardeBeperkingen, ContributedContextMixin, Page):
     """A national theme; the page tree order under /themas/ is the theme order."""
 
     korte_beschrijving = models.CharField(

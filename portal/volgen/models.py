@@ -9,6 +9,7 @@ from wagtail.fields import RichTextField
 from wagtail.models import Page
 
 from portal.basis.blocks import RICHTEXT_FEATURES
+from portal.basis.openbaar import BewaardeBeperkingen
 from portal.volgen.mails import mail_voorbeeld
 
 
@@ -67,7 +68,7 @@ class Attendering(models.Model):
         return f"{self.email}: {self.omschrijving or self.get_soort_display()}"
 
 
-class NieuwsbriefIndexPage(Page):
+class NieuwsbriefIndexPage(BewaardeBeperkingen, Page):
     """The newsletter's home: sign-up and the archive of sent newsletters."""
 
     intro = RichTextField(
@@ -99,7 +100,7 @@ class NieuwsbriefIndexPage(Page):
         return context
 
 
-class NieuwsbriefPage(Page):
+class NieuwsbriefPage(BewaardeBeperkingen, Page):
     """One newsletter: written and previewed (as a web page and as a mail) in the admin, sent
     once to the confirmed subscribers (portal/volgen/nieuwsbrief.py)."""
 

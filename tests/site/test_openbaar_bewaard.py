@@ -9,11 +9,12 @@ import datetime
 import pytest
 from django.db import connection, transaction
 from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
 from django.utils import timezone
-from wagtail.models import Page, PageViewRestriction
+from wagtail.models import Page, PageViewRestriction, get_page_models
 
 from kennisbank.models import ProductPage
-from portal.basis.openbaar import openbaar, verborgen_paden
+from portal.basis.openbaar import BewaardeBeperkingen, openbaar, verborgen_paden
 from tests.support.tree import add_product, build_tree, publish
 from werkplaatsen.models import LeeratelierPage
 
@@ -106,3 +107,52 @@ def test_what_a_transaction_read_is_not_used_after_it_rolled_back():
         assert openbare_titels() == []
         raise Terugdraaien
     assert openbare_titels() == ["Noordelijk product"]
+
+
+def test_every_page_type_checks_its_view_restrictions_from_memory():
+    modellen = [model for model in get_page_models() if model is not Page]
+    assert modellen
+    assert [m.__name__ for m in modellen if not issubclass(m, BewaardeBeperkingen)] == []
+
+
+def test_view_restrictions_need_no_query_while_nothing_changes(tree, django_assert_num_queries):
+    product = Page.objects.get(pk=tree["product"].pk).specific
+    assert list(product.get_view_restrictions()) == []  # reads what hides pages, once
+    with django_assert_num_queries(0):
+        assert list(product.get_view_restrictions()) == []
+    beperking = PageViewRestriction.objects.create(
+        page=tree["noord"], restriction_type=PageViewRestriction.LOGIN
+    )
+    assert list(product.get_view_restrictions()) == [beperking]
+
+
+def test_a_restriction_added_after_a_visit_counts_at_once(tree, client):
+    url = tree["product"].url
+    client.get(url)
+    assert client.get(url).status_code == 200
+    PageViewRestriction.objects.create(
+        page=tree["noord"], restriction_type=PageViewRestriction.LOGIN
+    )
+    response = client.get(url)
+    assert response.status_code == 302
+    assert response["Location"].startswith(reverse("wagtailcore_login"))
+    PageViewRestriction.objects.filter(page=tree["noord"]).delete()
+    assert client.get(url).status_code == 200
+
+
+@pytest.mark.parametrize("eerst", ["alias", "beperking"])
+def test_an_alias_has_the_restrictions_of_its_original(tree, client, eerst):
+    """Wagtail copies the original's restriction to an alias made after it; a restriction
+    made after the alias is found through the alias's original."""
+    origineel = Page.objects.get(pk=tree["product"].pk).specific
+
+    def maak_alias():
+        return origineel.create_alias(parent=tree["zuyd"], update_slug="alias-van-product")
+
+    alias = maak_alias() if eerst == "alias" else None
+    beperking = PageViewRestriction.objects.create(
+        page=origineel, restriction_type=PageViewRestriction.LOGIN
+    )
+    alias = alias or maak_alias()
+    assert beperking in alias.get_view_restrictions()
+    assert client.get(alias.url).status_code == 302

@@ -45,16 +45,19 @@ EERST, ERBIJ = 500, 1500
 # (kennisbank.contributions.ProductenPerWerkplaats): their rows and images are not read (-2).
 # The Associatie in the structured data (its name from the site settings) is kept per content
 # version too (portal/site/templatetags/structured_data_tags.py): -1 for home, Werkplaats, product.
+# Wagtail's check of a served page's view restrictions and the check of its ancestors' state use
+# the pages that hide others as kept per content version (portal/basis/openbaar.py): -2 for the
+# home page, -3 for every page below it.
 VERWACHT = {
-    "home": 9,
-    "werkplaats": 14,
-    "product": 14,
-    "kennisbank": 7,
-    "kennisbank-1-filter": 7,
-    "kennisbank-3-filters": 7,
-    "kennisbank-q": 8,
-    "themas": 6,
-    "thema": 9,
+    "home": 7,
+    "werkplaats": 11,
+    "product": 11,
+    "kennisbank": 4,
+    "kennisbank-1-filter": 4,
+    "kennisbank-3-filters": 4,
+    "kennisbank-q": 5,
+    "themas": 3,
+    "thema": 6,
     "zoeken": 5,
     "feed": 3,
     "feed-werkplaats": 3,
