@@ -1,9 +1,11 @@
 """Every number in the /themas/ matrix equals the kennisbank count behind its link."""
 
 import pytest
+from bs4 import BeautifulSoup
 from wagtail.models import PageViewRestriction
 
 from kennisbank.matrix import Themamatrix
+from kennisbank.models import ProductPage
 from portal.themas.models import LandelijkThemaPage
 from tests.support.tree import add_product, build_tree, publish
 from werkplaatsen.models import WerkplaatsPage
@@ -146,3 +148,47 @@ def test_one_product_is_counted_in_the_singular(tree, client):
         'thema=jeugd">1<span class="visually-hidden"> product van Noord over Jeugd</span>' in html
     )
     assert '1<span class="visually-hidden"> product van Zuyd over deze thema&#x27;s</span>' in html
+
+
+def verwacht_label(aantal, rij, kolom):
+    """The screen-reader text of a number, from the row and column it is in."""
+    enkel = aantal == 1
+    product = "product" if enkel else "producten"
+    if rij == "Totaal":
+        if kolom == "Totaal":
+            return f"{product} over een of meer van deze thema's"
+        return f"{product} over {kolom}"
+    if kolom == "Totaal":
+        return f"{product} van {rij} over deze thema's"
+    return f"{product} van {rij} over {kolom}"
+
+
+def labels(html):
+    tabel = BeautifulSoup(html, "html.parser").find("table")
+    kolommen = [th.get_text() for th in tabel.thead.find_all("th")]
+    gevonden = []
+    for tr in tabel.find_all("tr")[1:]:
+        rij = tr.th.get_text()
+        for kolom, td in zip(kolommen[1:], tr.find_all("td"), strict=True):
+            if td.a:
+                aantal = int(td.a.contents[0])
+                gevonden.append((td.a.span.get_text().strip(), verwacht_label(aantal, rij, kolom)))
+    return gevonden
+
+
+@pytest.mark.parametrize("over", [5, 1])
+def test_every_number_says_what_it_counts(tree, client, over):
+    for product in ProductPage.objects.order_by("pk")[over:]:
+        product.unpublish()
+    gevonden = labels(Themamatrix(tree["kennisbank"].url).als_html("m"))
+    assert len(gevonden) == {5: 11, 1: 4}[over]
+    assert [label for label, _verwacht in gevonden] == [verwacht for _label, verwacht in gevonden]
+
+
+def test_each_matrix_has_its_own_ids_and_links(tree):
+    matrix = Themamatrix("/kennisbank/")
+    eerste, tweede = matrix.als_html("eerste"), matrix.als_html("tweede")
+    assert 'id="eerste"' in eerste and 'aria-labelledby="eerste"' in eerste
+    assert 'id="tweede"' in tweede and "eerste" not in tweede
+    elders = Themamatrix("/elders/").als_html("eerste")
+    assert 'href="/elders/?' in elders and 'href="/kennisbank/?' not in elders
