@@ -14,7 +14,9 @@ from django.utils import timezone
 from wagtail.models import Page, PageViewRestriction, get_page_models
 
 from kennisbank.models import ProductPage
+from portal.basis.afhankelijkheden import product_afhankelijkheden
 from portal.basis.openbaar import BewaardeBeperkingen, openbaar, verborgen_paden
+from portal.site.paginacache.generatie import verhoog_afhankelijkheden
 from tests.support.tree import add_product, build_tree, publish
 from werkplaatsen.models import LeeratelierPage
 
@@ -156,3 +158,13 @@ def test_an_alias_has_the_restrictions_of_its_original(tree, client, eerst):
     alias = alias or maak_alias()
     assert beperking in alias.get_view_restrictions()
     assert client.get(alias.url).status_code == 302
+
+
+def test_what_is_kept_follows_the_version_of_the_products(tree):
+    """Another process's change reaches this one only as a new version in the shared cache (its
+    receivers ran there): here the rows change without them, and the products' tags are bumped
+    as a product's publish there bumps them."""
+    assert openbare_titels() == ["Noordelijk product"]
+    Page.objects.filter(pk=tree["noord"].pk).update(live=False)
+    verhoog_afhankelijkheden(product_afhankelijkheden(tree["product"]))
+    assert openbare_titels() == []

@@ -14,8 +14,9 @@ from portal.basis.openbaar import (
     openbaar_zoekbaar,
     verborgen_door_voorouder_of_verlopen,
 )
+from portal.site.models import HomePage
 from portal.themas.models import LandelijkThemaPage
-from tests.support.tree import add_product, build_tree, publish
+from tests.support.tree import add_product, build_tree, publish, roots
 from werkplaatsen.models import WerkplaatsPage
 
 pytestmark = pytest.mark.django_db
@@ -205,3 +206,9 @@ def test_a_section_page_below_an_unpublished_home_is_hidden(tree):
 def test_the_root_itself_is_never_hidden(tree):
     Page.objects.filter(depth=1).update(live=False)
     assert not verborgen_door_voorouder_of_verlopen(Page.objects.get(depth=1))
+
+
+def test_an_expired_page_just_below_the_root_is_hidden(tree):
+    los = publish(roots(), HomePage(title="Los", slug="los", lead="x"))
+    verloop(los, timezone.now() - UUR)
+    assert verborgen_door_voorouder_of_verlopen(Page.objects.get(pk=los.pk))
