@@ -120,11 +120,8 @@ class ProductenPerWerkplaats:
     def __iter__(self):
         return iter(self.groepen)
 
-    def __len__(self):
-        return len(self.groepen)
-
-    def __getitem__(self, positie):
-        return self.groepen[positie]
+    def __repr__(self):
+        return repr(self.groepen)
 
     @cached_property
     def groepen(self):
