@@ -14,6 +14,9 @@ from werkplaatsen.models import ASSOCIATIE, RegionaalOnderdeel, WerkplaatsIndexP
 from werkplaatsen.plaatsen import plaats_in_zoekterm
 
 RESULTATEN_PER_PAGINA = 20
+# The ranked hits a search keeps: 50 pages of results. One more is fetched to tell that there
+# are more, so that the list says "meer dan".
+MAX_RESULTATEN = 1000
 
 
 def _resultaat(page, werkplaatsen, kennisbank_url):
@@ -36,7 +39,25 @@ def _resultaat(page, werkplaatsen, kennisbank_url):
     return resultaat
 
 
+def _treffers(q):
+    """The ids of the public pages that match every word of ``q``, best first.
+
+    One query: the database finds and ranks the matches once, and the number of results is the
+    length of this list (a separate count would search a second time).
+    """
+    zoekopdracht = openbaar_zoekbaar(Page.objects.all()).search(q, operator="and")
+    treffers = zoekopdracht[: MAX_RESULTATEN + 1].get_queryset()
+    return list(treffers.values_list("pk", flat=True))
+
+
+def _paginas(ids):
+    """The pages of ``ids`` as their own types, in the order of ``ids``."""
+    paginas = {page.pk: page for page in Page.objects.filter(pk__in=ids).specific()}
+    return [paginas[pk] for pk in ids if pk in paginas]
+
+
 def _resultaten(pagina, kennisbank_url):
+    pagina = _paginas(pagina.object_list)
     ids = {p.werkplaats_id for p in pagina if isinstance(p, RegionaalOnderdeel) and p.werkplaats_id}
     werkplaatsen = (
         WerkplaatsPage.objects.only("title", "slug", "url_path").in_bulk(ids) if ids else {}
@@ -63,8 +84,8 @@ def zoeken(request):
     context = {"q": q, "pagina": None, "resultaten": [], "te_lang": len(ruw) > MAX_ZOEKTERM}
     if q:
         context.update(_werkplaats_in_regio(request, q))
-        treffers = openbaar_zoekbaar(Page.objects.all()).specific().search(q, operator="and")
-        paginator = Paginator(treffers, RESULTATEN_PER_PAGINA)
+        treffers = _treffers(q)
+        paginator = Paginator(treffers[:MAX_RESULTATEN], RESULTATEN_PER_PAGINA)
         try:
             pagina = paginator.page(request.GET.get("page") or 1)
         except PageNotAnInteger:
@@ -74,6 +95,7 @@ def zoeken(request):
         kennisbank_url = sectie_url(request, KennisbankPage)
         context.update(
             pagina=pagina,
+            meer_dan=len(treffers) > MAX_RESULTATEN,
             resultaten=_resultaten(pagina, kennisbank_url),
             kennisbank_url=f"{kennisbank_url}?{urlencode({'q': q})}" if kennisbank_url else None,
         )

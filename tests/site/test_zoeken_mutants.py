@@ -5,6 +5,7 @@ counterpart of every page type is."""
 
 import pytest
 from django.test import Client
+from wagtail.models import Page
 
 from portal.site import zoeken
 from tests.support.tree import add_product, build_tree
@@ -138,3 +139,36 @@ def test_hidden_pages_are_never_found_and_public_ones_of_every_type_are(verborge
         treffer = [r for r in resultaten if r["page"].pk == page.pk]
         assert treffer, f"the public {type(page).__name__} is not found"
         assert treffer[0]["soort"] == type(page)._meta.verbose_name
+
+
+def test_results_keep_the_order_of_the_ranking(tree, client):
+    """The list follows the search backend's ranking, also where that is not the pages' order
+    in the tree (a page named after the term comes before one that only mentions it)."""
+    # The strong match between two weak ones: a ranking that puts it first or last is not
+    # the order of the ids.
+    add_product(tree["noord"], "Over zorg", samenvatting="Iets over mantelzorg.")
+    add_product(tree["noord"], "Mantelzorg, mantelzorg en nog eens mantelzorg", day=2)
+    add_product(tree["noord"], "Over steun", day=3, samenvatting="Iets over mantelzorg.")
+    gerangschikt = list(
+        Page.objects.live()
+        .search("mantelzorg", operator="and")
+        .get_queryset()
+        .values_list("pk", flat=True)
+    )
+    assert gerangschikt != sorted(gerangschikt), "the test needs a ranking unlike the ids' order"
+    response = zoek(client, q="mantelzorg")
+    assert [r["page"].pk for r in response.context["resultaten"]] == gerangschikt
+
+
+@pytest.mark.parametrize(("maximum", "meer_dan"), [(1, True), (2, False), (3, False)])
+def test_a_search_keeps_its_best_results(tree, client, monkeypatch, maximum, meer_dan):
+    monkeypatch.setattr(zoeken, "MAX_RESULTATEN", maximum)
+    monkeypatch.setattr(zoeken, "RESULTATEN_PER_PAGINA", 1)
+    response = zoek(client, q="wijkteams")
+    assert response.context["pagina"].paginator.count == min(maximum, 2)
+    assert response.context["meer_dan"] is meer_dan
+    tekst = response.content.decode()
+    assert ("Meer dan 1 resultaten; hieronder de beste 1" in tekst) is meer_dan
+    assert (f"{min(maximum, 2)} resultaten." in tekst) is not meer_dan
+    laatste = client.get("/zoeken/", {"q": "wijkteams", "page": min(maximum, 2) + 1})
+    assert laatste.status_code == 404
