@@ -5,9 +5,12 @@ image that the multiple uploader asks for in its second step."""
 import re
 
 import pytest
+from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
+from django.forms.utils import ErrorDict
 from django.urls import reverse
 from lxml import html as lxml_html
 from wagtail.documents import get_document_model
+from wagtail.documents.forms import get_document_form
 from wagtail.images import get_image_model
 from wagtail.models import Collection
 
@@ -99,3 +102,51 @@ def test_a_file_without_an_extension_and_an_oversized_file_get_the_whole_message
         f"{grootte_nl(1000)} zijn."
     )
     assert not Document.objects.exists()
+
+
+# add_error: the second message about the file that Wagtail's Document.clean() adds after the
+# form refused the upload is dropped, and nothing else.
+
+
+def formulier(*fouten):
+    """A document form of the admin as after cleaning, with these fields already in error."""
+    form = get_document_form(Document)(user=None)
+    form.cleaned_data = {}
+    form._errors = ErrorDict({naam: form.error_class([f"{naam} fout"]) for naam in fouten})
+    return form
+
+
+def test_after_a_refused_file_only_the_models_other_errors_are_added():
+    form = formulier("file")
+    form.add_error(None, ValidationError({"file": ["Extensie ''"], "title": ["Titel fout"]}))
+    assert form.errors == {"file": ["file fout"], "title": ["Titel fout"]}
+
+
+def test_after_a_refused_file_a_second_message_about_it_alone_is_dropped():
+    form = formulier("file")
+    form.add_error(None, ValidationError({"file": ["Extensie ''"]}))
+    assert form.errors == {"file": ["file fout"]}
+
+
+@pytest.mark.parametrize("fouten", [(), ("title",)])
+def test_without_a_refused_file_the_models_errors_all_count(fouten):
+    form = formulier(*fouten)
+    form.add_error(None, ValidationError({"file": ["Extensie ''"], "title": ["Titel fout"]}))
+    assert form.errors["file"] == ["Extensie ''"]
+    assert form.errors["title"] == [*(["title fout"] if fouten else []), "Titel fout"]
+
+
+@pytest.mark.parametrize("fouten", [(), ("file",)])
+def test_an_error_of_the_whole_form_and_of_a_field_are_added_as_they_are(fouten):
+    form = formulier(*fouten)
+    form.add_error(None, ValidationError("Iets klopt niet"))
+    form.add_error("title", ValidationError("Titel fout"))
+    assert form.errors[NON_FIELD_ERRORS] == ["Iets klopt niet"]
+    assert form.errors["title"] == ["Titel fout"]
+
+
+def test_without_the_setting_of_types_any_extension_is_accepted(admin_client, settings):
+    del settings.WAGTAILDOCS_EXTENSIONS
+    response = toevoegen(admin_client, Collection.get_first_root_node(), bestand("data.xyz"))
+    assert response.status_code == 302, fouten(response)
+    assert Document.objects.get().filename == "data.xyz"
