@@ -59,9 +59,7 @@ def _paginas(ids):
 def _resultaten(pagina, kennisbank_url):
     pagina = _paginas(pagina.object_list)
     ids = {p.werkplaats_id for p in pagina if isinstance(p, RegionaalOnderdeel) and p.werkplaats_id}
-    werkplaatsen = (
-        WerkplaatsPage.objects.only("title", "slug", "url_path").in_bulk(ids) if ids else {}
-    )
+    werkplaatsen = WerkplaatsPage.objects.only("title", "slug").in_bulk(ids) if ids else {}
     return [_resultaat(page, werkplaatsen, kennisbank_url) for page in pagina]
 
 

@@ -4,7 +4,9 @@ pages in every hidden state, tests/support/verborgen.py) that is never found whi
 counterpart of every page type is."""
 
 import pytest
+from django.db import connection
 from django.test import Client
+from django.test.utils import CaptureQueriesContext
 from wagtail.models import Page
 
 from portal.site import zoeken
@@ -172,3 +174,25 @@ def test_a_search_keeps_its_best_results(tree, client, monkeypatch, maximum, mee
     assert (f"{min(maximum, 2)} resultaten." in tekst) is not meer_dan
     laatste = client.get("/zoeken/", {"q": "wijkteams", "page": min(maximum, 2) + 1})
     assert laatste.status_code == 404
+
+
+def test_a_page_of_results_costs_the_same_queries_for_more_werkplaatsen(tree, client):
+    """Each hit's Werkplaats comes from one query for all of them, with what the list shows."""
+
+    def queries():
+        with CaptureQueriesContext(connection) as vastgelegd:
+            response = zoek(client, q="wijkteams")
+        gevonden = response.context["resultaten"]
+        return len(vastgelegd), {r["werkplaats"] and r["werkplaats"].title for r in gevonden}
+
+    # The first request makes the site's settings, a change that is read again next time.
+    zoek(client, q="wijkteams")
+    zoek(client, q="wijkteams")
+    aantal, werkplaatsen = queries()
+    assert werkplaatsen == {tree["noord"].title, None}  # the other hit is national
+    add_product(tree["zuyd"], "Wijkteams in Zuyd", day=7)
+    add_product(tree["zuyd"], "Nog meer wijkteams", day=8)
+    zoek(client, q="wijkteams")  # what is kept per content version is read again once
+    aantal_meer, werkplaatsen_meer = queries()
+    assert werkplaatsen_meer == werkplaatsen | {tree["zuyd"].title}
+    assert aantal_meer == aantal, (aantal, aantal_meer)
