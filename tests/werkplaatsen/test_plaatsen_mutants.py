@@ -57,3 +57,22 @@ def test_a_gemeente_whose_name_or_province_changed_is_updated():
     assert Gemeente.objects.count() == len(rijen)
     assert laad_gemeenten(Gemeente, rijen[1:]) == (0, 0, [code])
     assert Gemeente.objects.filter(cbs_code=code).exists()
+
+
+@pytest.mark.parametrize(
+    "rij",
+    [
+        ["GM14", "Groningen", "Groningen"],  # not a CBS code
+        ["", "Groningen", "Groningen"],
+        ["GM0014", "", "Groningen"],
+        ["GM0014", "  ", "Groningen"],
+        ["GM0014", "Groningen", "Atlantis"],
+        ["GM0014", "Groningen", ""],
+        ["GM0034", "Almere", "Flevoland"],  # the code of the row before
+    ],
+)
+def test_every_bad_row_is_refused_with_its_line(tmp_path, rij):
+    rijen = [KOP, ["GM0034", "Almere", "Flevoland"], rij]
+    bestand = schrijf(tmp_path, rijen, encoding="utf-8")
+    with pytest.raises(ValueError, match="regel 3: ongeldige of dubbele rij"):
+        lees_gemeenten(bestand)
