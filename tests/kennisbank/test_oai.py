@@ -192,6 +192,26 @@ def test_list_sets_has_each_public_werkplaats_thema_and_the_associatie(client, p
     }
 
 
+def test_list_sets_costs_the_same_queries_for_more_sets(client, producten, tree):
+    """Every Werkplaats and theme is read with its slug and title in one query per kind."""
+
+    def queries():
+        oai(client, verb="ListSets")  # what is kept per content version is read again once
+        with CaptureQueriesContext(connection) as vastgelegd:
+            specs = tekst(oai(client, verb="ListSets"), ".//oai:setSpec")
+        return len(vastgelegd), specs
+
+    aantal, specs = queries()
+    publish(tree["index"], WerkplaatsPage(title="Oost", slug="oost", korte_naam="Oost", intro="x"))
+    publish(
+        tree["armoede"].get_parent(),
+        LandelijkThemaPage(title="Zorg", slug="zorg", korte_beschrijving="x", beschrijving="x"),
+    )
+    aantal_meer, specs_meer = queries()
+    assert set(specs_meer) - set(specs) == {"werkplaats:oost", "thema:zorg"}
+    assert aantal_meer == aantal
+
+
 @pytest.mark.parametrize("prefix", list(FORMATEN))
 def test_get_record(client, producten, prefix):
     product = producten["noord"]
@@ -481,6 +501,22 @@ def test_unpublish_leaves_a_tombstone_and_republish_removes_it(client, producten
     product.save_revision().publish()
     assert status(client, product) == (None, ["werkplaats:noord", "thema:armoede"], True)
     assert not OaiTombstone.objects.exists()
+
+
+@pytest.mark.parametrize("actie", ["unpublish", "delete"])
+def test_every_products_tombstone_keeps_its_sets(client, producten, actie):
+    """Regional and national products alike: the deleted record is in the sets it was in."""
+    voor = {product.pk: status(client, product)[1] for product in producten.values()}
+    assert {tuple(sets) for sets in voor.values()} >= {("werkplaats:associatie",)}
+    for product in producten.values():
+        if actie == "unpublish":
+            product.unpublish()
+        else:
+            Page.objects.get(pk=product.pk).delete()
+        header = oai(
+            client, verb="GetRecord", identifier=iid(product), metadataPrefix="oai_dc"
+        ).find(".//oai:header", NS)
+        assert (header.get("status"), tekst(header, "oai:setSpec")) == ("deleted", voor[product.pk])
 
 
 def test_delete_leaves_a_tombstone(client, producten):
