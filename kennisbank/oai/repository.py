@@ -184,7 +184,7 @@ def earliest_datestamp():
     return min(eerste) if eerste else timezone.now()
 
 
-def record(product_id, volledig=True):
+def record(product_id, volledig):
     """The public product or the tombstone with this id, or None."""
     qs = producten().filter(pk=product_id)
     product = (voor_records(qs) if volledig else qs).first()

@@ -519,6 +519,14 @@ def test_every_products_tombstone_keeps_its_sets(client, producten, actie):
         assert (header.get("status"), tekst(header, "oai:setSpec")) == ("deleted", voor[product.pk])
 
 
+def test_a_tombstone_does_not_name_a_hidden_theme(client, producten, tree):
+    product = producten["noord"]
+    assert status(client, product)[1] == ["werkplaats:noord", "thema:armoede"]
+    tree["armoede"].unpublish()
+    product.unpublish()
+    assert status(client, product) == ("deleted", ["werkplaats:noord"], False)
+
+
 def test_delete_leaves_a_tombstone(client, producten):
     product = producten["zuyd"]
     pk = product.pk
@@ -878,3 +886,39 @@ def test_a_theme_whose_slug_a_setspec_cannot_carry_is_no_set(client, producten, 
     specs = tekst(oai(client, verb="ListSets"), ".//oai:setSpec")
     assert "thema:armoede" in specs
     assert not [spec for spec in specs if "welzijn" in spec]
+
+
+# -- what a record costs -----------------------------------------------------------------------
+
+
+def aantal_queries(client, **params):
+    oai(client, **params)  # what is kept per content version is read again once
+    with CaptureQueriesContext(connection) as vastgelegd:
+        oai(client, **params)
+    return len(vastgelegd)
+
+
+def test_a_whole_record_costs_the_same_queries_for_more_authors(client, producten):
+    product = producten["zuyd"]
+    params = {"verb": "GetRecord", "identifier": iid(product), "metadataPrefix": "mods"}
+    ProductAuteur.objects.create(page=product, persoon=Persoon.objects.create(naam="A"))
+    een = aantal_queries(client, **params)
+    for i in range(3):
+        ProductAuteur.objects.create(
+            page=product, persoon=Persoon.objects.create(naam=f"B{i}"), sort_order=i + 1
+        )
+    assert aantal_queries(client, **params) == een
+
+
+def test_the_formats_of_one_record_cost_one_query_more_than_of_none(client, producten):
+    """ListMetadataFormats only looks the record up: none of what a whole record needs."""
+    zonder = aantal_queries(client, verb="ListMetadataFormats")
+    met = aantal_queries(client, verb="ListMetadataFormats", identifier=iid(producten["noord"]))
+    assert met == zonder + 1
+
+
+def test_the_list_size_counts_the_deleted_records(client, twaalf):
+    for product in twaalf[:2]:
+        product.unpublish()
+    _ids, token_els = oogst(client, verb="ListIdentifiers")
+    assert {el.get("completeListSize") for el in token_els} == {"12"}
