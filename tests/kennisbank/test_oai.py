@@ -922,3 +922,45 @@ def test_the_list_size_counts_the_deleted_records(client, twaalf):
         product.unpublish()
     _ids, token_els = oogst(client, verb="ListIdentifiers")
     assert {el.get("completeListSize") for el in token_els} == {"12"}
+
+
+@pytest.mark.parametrize("verwijderd", [False, True])
+def test_each_set_lists_exactly_the_records_in_it(client, producten, tree, verwijderd):
+    """Every set of ListSets, with two themes and three Werkplaatsen' products, published or
+    deleted: a set holds the records whose header names it (or, for `werkplaats` and `thema`,
+    one of its subsets), and no other."""
+    zorg = publish(
+        tree["armoede"].get_parent(),
+        LandelijkThemaPage(title="Zorg", slug="zorg", korte_beschrijving="x", beschrijving="x"),
+    )
+    vers(producten["zuyd"]).themas.add(zorg)
+    vers(producten["zuyd"]).save_revision().publish()
+    if verwijderd:
+        for product in producten.values():
+            vers(product).unpublish()
+    sets_van = {iid(p): status(client, p)[1] for p in producten.values()}
+    specs = tekst(oai(client, verb="ListSets"), ".//oai:setSpec")
+    assert {"thema:armoede", "thema:zorg", "werkplaats:noord", "werkplaats:zuyd"} <= set(specs)
+    for spec in specs:
+        document = oai(client, verb="ListIdentifiers", metadataPrefix="oai_dc", set=spec)
+        verwacht = {
+            i
+            for i, sets in sets_van.items()
+            if any(s.split(":")[0] == spec or s == spec for s in sets)
+        }
+        assert set(identifiers(document)) == verwacht, spec
+
+
+def test_authors_come_in_the_order_the_editor_gave_them(client, producten):
+    product = producten["zuyd"]
+    for naam, volgorde in [("Eerst aangemaakt", 2), ("Daarna", 0), ("Als laatste", 1)]:
+        ProductAuteur.objects.create(page=product, naam=naam, sort_order=volgorde)
+    for verb in ["GetRecord", "ListRecords"]:
+        params = {"identifier": iid(product)} if verb == "GetRecord" else {}
+        document = oai(client, verb=verb, metadataPrefix="oai_dc", **params)
+        (dc,) = [
+            h.getparent().find(".//oai_dc:dc", NS)
+            for h in document.findall(".//oai:header", NS)
+            if tekst(h, "oai:identifier") == [iid(product)]
+        ]
+        assert tekst(dc, "dc:creator") == ["Daarna", "Als laatste", "Eerst aangemaakt"]
