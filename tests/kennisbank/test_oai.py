@@ -964,3 +964,20 @@ def test_authors_come_in_the_order_the_editor_gave_them(client, producten):
             if tekst(h, "oai:identifier") == [iid(product)]
         ]
         assert tekst(dc, "dc:creator") == ["Daarna", "Als laatste", "Eerst aangemaakt"]
+
+
+def test_a_harvest_of_deleted_records_only_is_complete_and_in_order(client, twaalf):
+    for product in twaalf:
+        product.unpublish()
+    for verb in ["ListIdentifiers", "ListRecords"]:
+        ids, token_els = oogst(client, verb=verb)
+        assert ids == [iid(p) for p in sorted(twaalf, key=lambda p: p.pk)]
+        assert [el.get("cursor") for el in token_els] == ["0", "5", "10"]
+
+
+def test_a_page_of_headers_costs_fewer_queries_than_a_page_of_records(client, twaalf):
+    """Headers need the products and tombstones only, whole records also the authors and
+    themes (`Selectie.pagina`: three queries for headers, five for whole records)."""
+    kop = aantal_queries(client, verb="ListIdentifiers", metadataPrefix="oai_dc")
+    heel = aantal_queries(client, verb="ListRecords", metadataPrefix="oai_dc")
+    assert heel - kop == 2
