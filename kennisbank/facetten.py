@@ -384,7 +384,8 @@ class Resultaten(Sequence):
 
     def __getitem__(self, sleutel):
         if not isinstance(sleutel, slice):
-            return self[sleutel : sleutel + 1][0] if sleutel >= 0 else self[len(self) + sleutel]
+            positie = range(len(self))[sleutel]  # from the end when negative; IndexError
+            return self[positie : positie + 1][0]
         begin, einde, stap = sleutel.indices(len(self))
         pks = self.volgorde.stuk(begin, einde)[::stap]
         producten = {product.pk: product for product in self.basis.filter(pk__in=pks)}
