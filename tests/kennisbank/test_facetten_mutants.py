@@ -37,6 +37,10 @@ from werkplaatsen.plaatsen import Provincie
 pytestmark = pytest.mark.django_db
 
 ZOEKTERM = "wijkteams"  # in the titles of two public products (and of hidden ones)
+NIEUWSTE_EERST = [  # the public products of the tree, newest first
+    "Landelijke wijkteams", "Jeugd in Zuyd", "Schulden en wijkteams", "Meedoen in Midden",
+    "Armoede in Noord",
+]  # fmt: skip
 
 
 def thema(tree, titel):
@@ -380,8 +384,7 @@ def titels(response):
 @pytest.mark.parametrize(
     ("params", "sortering", "volgorde"),
     [
-        ({}, "nieuwste", ["Landelijke wijkteams", "Jeugd in Zuyd", "Schulden en wijkteams",
-                          "Meedoen in Midden", "Armoede in Noord"]),
+        ({}, "nieuwste", NIEUWSTE_EERST),
         ({"sort": "relevantie"}, "nieuwste", None),
         ({"sort": "raar"}, "nieuwste", None),
         ({"sort": "oudste"}, "oudste", ["Armoede in Noord", "Meedoen in Midden",
@@ -449,10 +452,7 @@ def test_the_queryset_of_the_results_is_the_list_of_the_pages(tree, sortering, q
 def test_results_by_position_as_a_sequence(tree):
     resultaten = Kennisbankfilter(QueryDict()).resultatenlijst()
     pagina = resultaten[0 : len(resultaten)]
-    assert [p.title for p in pagina] == [
-        "Landelijke wijkteams", "Jeugd in Zuyd", "Schulden en wijkteams", "Meedoen in Midden",
-        "Armoede in Noord",
-    ]  # fmt: skip
+    assert [p.title for p in pagina] == NIEUWSTE_EERST
     assert list(resultaten) == pagina  # one product at a time, by position
     assert [resultaten[-i] for i in range(1, len(resultaten) + 1)] == pagina[::-1]
     assert resultaten[1:4:2] == [pagina[1], pagina[3]]
