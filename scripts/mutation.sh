@@ -30,7 +30,7 @@ WORKERS="${MUTATION_WORKERS:-1}"
 MODULES=$(cat <<'TABLE'
 facetten|kennisbank/facetten.py|tests/kennisbank/test_facet_rules.py tests/kennisbank/test_facets.py tests/kennisbank/test_province_facet.py tests/kennisbank/test_facetten_mutants.py
 matrix|kennisbank/matrix.py|tests/kennisbank/test_themamatrix.py tests/kennisbank/test_facetindex.py
-paginacache|portal/site/paginacache/*|tests/site/test_page_cache.py tests/site/test_voorkant.py
+paginacache|portal/site/paginacache/*|tests/site/test_page_cache.py tests/site/test_voorkant.py tests/site/test_paginacache_mutants.py
 afhankelijkheden|portal/basis/afhankelijkheden.py|tests/site/test_page_cache.py tests/site/test_voorkant.py tests/kennisbank/test_facetindex.py tests/site/test_afhankelijkheden_mutants.py
 facetindex|kennisbank/facetindex.py|tests/kennisbank/test_facetindex.py tests/kennisbank/test_facet_rules.py tests/kennisbank/test_facets.py tests/kennisbank/test_related_products.py tests/kennisbank/test_themamatrix.py
 rechten|werkplaatsen/rechten.py|tests/site/test_roles.py tests/werkplaatsen/test_rechten_mutants.py

@@ -194,6 +194,10 @@ PAGINACACHE_TIMEOUT = int(os.environ.get("PAGINACACHE_TIMEOUT", "300"))
 PAGINACACHE_NOODDUUR = int(os.environ.get("PAGINACACHE_NOODDUUR", "60"))
 # After a change: how long one request may render a page while others get its previous version.
 PAGINACACHE_RENDERTIJD = int(os.environ.get("PAGINACACHE_RENDERTIJD", "10"))
+# Pages with a query string stored per PAGINACACHE_TIMEOUT (their values are unbounded).
+PAGINACACHE_MAX_MET_QUERY = int(os.environ.get("PAGINACACHE_MAX_MET_QUERY", "1000"))
+# Pages each process also keeps in its own memory, in front of Redis.
+PAGINACACHE_LOKAAL = int(os.environ.get("PAGINACACHE_LOKAAL", "200"))
 
 # Product cards kept per process, rendered once per version of what they show
 # (kennisbank/kaarten.py); about 2 kB each. 0: every card rendered on every page.

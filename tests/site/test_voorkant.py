@@ -60,7 +60,7 @@ class Proxy(http.server.BaseHTTPRequestHandler):
 def proxy():
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Proxy)
     server.verzoeken = []
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread = threading.Thread(target=server.serve_forever, args=(0.05,), daemon=True)
     thread.start()
     yield server
     server.shutdown()
@@ -154,6 +154,16 @@ def test_a_purge_names_the_site_of_the_url_not_the_proxy(proxy):
     assert (methode, pad, headers["Host"]) == ("PURGE", "/kennisbank/?q=zorg", "www.example.nl")
 
 
+def test_a_purge_of_a_path_names_the_proxy_and_an_empty_path_is_the_root(proxy):
+    backend = VarnishBackend({"LOCATION": adres(proxy)})
+    backend.purge("/kennisbank/")
+    backend.purge("https://www.example.nl")
+    assert [(methode, pad, headers["Host"]) for methode, pad, headers in proxy.verzoeken] == [
+        ("PURGE", "/kennisbank/", f"127.0.0.1:{proxy.server_address[1]}"),
+        ("PURGE", "/", "www.example.nl"),
+    ]
+
+
 def test_a_ban_goes_to_the_root_with_the_tags_sorted(proxy):
     VarnishBackend({"LOCATION": adres(proxy)}).ban({"producten", "pagina:3"})
     [(methode, pad, headers)] = proxy.verzoeken
@@ -172,7 +182,8 @@ def test_a_proxy_that_does_not_answer_is_given_up_and_logged(monkeypatch, caplog
         ban.start()
         ban.join(5)
         assert not ban.is_alive()
-    assert f"Voorkant: BAN {locatie}/ mislukt: " in caplog.text
+    [melding] = [record.getMessage() for record in caplog.records]
+    assert melding == f"Voorkant: BAN {locatie}/ mislukt: timed out"
 
 
 def test_a_werkplaats_page_depends_on_its_own_products_not_on_all(client, boom):

@@ -14,12 +14,13 @@ last PAGINACACHE_TIMEOUT seconds (``binnen_budget``: the values, free-text searc
 unbounded). Any other request is rendered as if there were no cache.
 
 The key is the scheme, host, path and the parameters as the view reads them (``request.GET``),
-sorted by name so that the order in the address makes no new entry; the entry holds the status,
-the headers (including the Content-Security-Policy that the CSP middleware set, so header and
-body always agree) and the body, together with the content generation it was rendered in
-(``paginacache.generatie``). One round trip to the shared cache decides: the entry is served only
-while its generation is the current one. Each process also keeps the pages it served most
-recently (``LokaleKopie``); for those the round trip only fetches the generation, not the page.
+sorted by name so that the order in the address makes no new entry; the entry (only 200s are
+stored) holds the headers (including the Content-Security-Policy that the CSP middleware set, so
+header and body always agree) and the body, together with the content generation it was
+rendered in (``paginacache.generatie``). One round trip to the shared cache decides: the entry
+is served only while its generation is the current one. Each process also keeps the pages it
+served most recently (``LokaleKopie``); for those the round trip only fetches the generation,
+not the page.
 
 When the shared cache fails, the failure is logged once and the cache is skipped for
 REDIS_PAUZE seconds (``Storing``); meanwhile a page this process confirmed current less
@@ -43,14 +44,12 @@ import re
 import threading
 import time
 from collections import OrderedDict
-from urllib.parse import urlencode
 
 from django.conf import settings
 from django.core.cache.backends.locmem import LocMemCache
 from django.core.exceptions import DisallowedHost
 from django.http import HttpResponse
 from django.utils.cache import patch_cache_control, set_response_etag
-from django.utils.encoding import escape_uri_path
 
 from kennisbank.facetten import Kennisbankfilter
 from portal.basis.afhankelijkheden import verzamel
@@ -69,7 +68,7 @@ from portal.site.paginacache.voorkant import kop
 
 logger = logging.getLogger("paginacache")
 
-STANDAARD_UITGESLOTEN = ("/admin/", "/django-admin/", "/documenten/", "/static/", "/media/")
+UITGESLOTEN = ("/admin/", "/django-admin/", "/documenten/", "/static/", "/media/")
 MAX_QUERYSTRING = 1024
 PARAMETERS = frozenset({*Kennisbankfilter.FACETTEN, "q", "sort", "page"})
 BUDGET_SLEUTEL = "paginacache:budget"
@@ -157,12 +156,12 @@ class PaginaCacheMiddleware:
         self.get_response = get_response
         # Pointless in front of a cache in local memory itself.
         gedeeld = not isinstance(paginacache(), LocMemCache)
-        maximum = getattr(settings, "PAGINACACHE_LOKAAL", 200) if gedeeld else 0
+        maximum = settings.PAGINACACHE_LOKAAL if gedeeld else 0
         self.lokaal = LokaleKopie(maximum)
         self.storing = Storing()
 
     def __call__(self, request):
-        if not getattr(settings, "PAGINACACHE", False) or not self.verzoek_cachebaar(request):
+        if not settings.PAGINACACHE or not self.verzoek_cachebaar(request):
             return self.get_response(request)
         try:
             sleutel = self.sleutel(request)
@@ -219,12 +218,11 @@ class PaginaCacheMiddleware:
     def verzoek_cachebaar(self, request):
         if request.method not in ("GET", "HEAD"):
             return False
-        uitgesloten = getattr(settings, "PAGINACACHE_UITGESLOTEN", STANDAARD_UITGESLOTEN)
-        if request.path.startswith(tuple(uitgesloten)):
+        if request.path.startswith(UITGESLOTEN):
             return False
         if len(request.META.get("QUERY_STRING", "")) > MAX_QUERYSTRING:
             return False
-        if not set(request.GET) <= getattr(settings, "PAGINACACHE_PARAMETERS", PARAMETERS):
+        if not set(request.GET) <= PARAMETERS:
             return False
         if "HTTP_AUTHORIZATION" in request.META:
             return False
@@ -267,7 +265,7 @@ class PaginaCacheMiddleware:
         except Exception:
             self.storing.meld("tellen")
             return False
-        return gebruikt <= getattr(settings, "PAGINACACHE_MAX_MET_QUERY", 1000)
+        return gebruikt <= settings.PAGINACACHE_MAX_MET_QUERY
 
     def zonder_gedeelde_cache(self, request, sleutel):
         """The shared cache is out of reach: serve this process's copy if it was confirmed
@@ -285,9 +283,8 @@ class PaginaCacheMiddleware:
 
     def sleutel(self, request):
         # Sorted by name, each name's values in their order: the same meaning for every view.
-        query = urlencode(sorted(request.GET.lists()), doseq=True)
-        adres = f"{request.scheme}://{request.get_host()}{escape_uri_path(request.path)}?{query}"
-        return "paginacache:pagina:" + hashlib.sha256(adres.encode()).hexdigest()
+        adres = (request.scheme, request.get_host(), request.path, sorted(request.GET.lists()))
+        return "paginacache:pagina:" + hashlib.sha256(repr(adres).encode()).hexdigest()
 
     def lees(self, sleutel):
         """((generation, counter), entry); (None, None) when the cache fails.
@@ -326,7 +323,9 @@ class PaginaCacheMiddleware:
         if entry.get("generatie") != generatie or entry.get("verloopt", 0) <= time.time():
             return False
         if entry.get("teller") != teller:
-            afhankelijk = entry.get("afhankelijk", {})
+            afhankelijk = entry.get("afhankelijk")
+            if afhankelijk is None:
+                return False  # stored without its dependencies: nothing to compare
             try:
                 if paginacache().get_many(list(afhankelijk)) != afhankelijk:
                     return False
@@ -363,7 +362,6 @@ class PaginaCacheMiddleware:
                 "teller": teller,
                 "verloopt": time.time() + settings.PAGINACACHE_TIMEOUT,
                 "afhankelijk": afhankelijk,
-                "status": response.status_code,
                 "headers": [(k, v) for k, v in response.headers.items() if k != HEADER],
                 "inhoud": response.content,
             }
@@ -381,7 +379,7 @@ class PaginaCacheMiddleware:
             self.storing.meld("verwijderen")
 
     def herstel(self, entry):
-        response = HttpResponse(entry["inhoud"], status=entry["status"])
+        response = HttpResponse(entry["inhoud"])  # only 200s are stored
         for naam, waarde in entry["headers"]:
             response.headers[naam] = waarde
         response[HEADER] = "hit"
