@@ -11,21 +11,27 @@ from unittest import mock
 
 import pytest
 from django.core.cache import caches
+from django.db import transaction
 from django.http import HttpResponse
 from django.test import RequestFactory, override_settings
 from django.utils.cache import set_response_etag
+from django.utils.csp import LazyNonce
 from wagtail.models import Site
 
-from portal.basis.afhankelijkheden import GENERATIE_SLEUTEL
+from portal.basis.afhankelijkheden import GENERATIE_SLEUTEL, tag_sleutel
 from portal.site.models import SiteInstellingen
 from portal.site.paginacache import generatie
 from portal.site.paginacache.middleware import (
     BUDGET_SLEUTEL,
+    MAX_QUERYSTRING,
+    PARAMETERS,
+    UITGESLOTEN,
     LokaleKopie,
     PaginaCacheMiddleware,
     Storing,
 )
 from tests.support.tree import add_product, build_tree
+from werkplaatsen.models import Persoon
 
 pytestmark = pytest.mark.django_db
 
@@ -261,3 +267,173 @@ def test_an_outage_pause_ends_at_its_moment():
         assert storing.actief()
     with mock.patch("time.monotonic", return_value=1000.0):
         assert not storing.actief()
+
+
+def test_an_entry_confirmed_by_its_tags_keeps_its_expiry_in_the_shared_cache(settings):
+    settings.PAGINACACHE_TIMEOUT = 60
+    middleware = losse_middleware()
+    verzoek = RequestFactory().get("/pagina/")
+    nu = time.time()
+    with mock.patch("time.time", return_value=nu):
+        middleware(verzoek)
+    generatie.verhoog_afhankelijkheden({"iets-anders"})
+    with mock.patch("time.time", return_value=nu + 30):
+        assert status(middleware(RequestFactory().get("/pagina/"))) == "hit"
+    with mock.patch("time.time", return_value=nu + 59):
+        assert caches["paginas"].get(middleware.sleutel(verzoek)) is not None
+    with mock.patch("time.time", return_value=nu + 61):
+        assert caches["paginas"].get(middleware.sleutel(verzoek)) is None
+
+
+def test_an_entry_that_cannot_be_confirmed_is_rendered_again_and_logged(caplog):
+    middleware = losse_middleware()
+    middleware(RequestFactory().get("/pagina/"))
+    generatie.verhoog_afhankelijkheden({"iets-anders"})
+    with (
+        mock.patch.object(caches["paginas"], "set", side_effect=ConnectionError("weg")),
+        caplog.at_level(logging.ERROR, logger="paginacache"),
+    ):
+        response = middleware(RequestFactory().get("/pagina/"))
+    assert status(response) == "miss"
+    assert "Paginacache: lezen mislukt; de komende " in caplog.text
+
+
+def test_an_entry_served_from_the_shared_cache_is_then_kept_in_memory():
+    middleware = losse_middleware()
+    verzoek = RequestFactory().get("/pagina/")
+    middleware(verzoek)
+    middleware.lokaal.entries.clear()
+    assert status(middleware(RequestFactory().get("/pagina/"))) == "hit"
+    assert middleware.lokaal.get(middleware.sleutel(verzoek))["inhoud"] == b"pagina"
+
+
+def test_the_local_copy_expires_at_its_moment(settings):
+    settings.PAGINACACHE_TIMEOUT = 60
+    lokaal = LokaleKopie(2)
+    with mock.patch("time.monotonic", return_value=1000.0):
+        lokaal.zet("a", {"inhoud": "a"})
+    with mock.patch("time.monotonic", return_value=1059.9):
+        assert lokaal.get("a") == {"inhoud": "a"}
+    with mock.patch("time.monotonic", return_value=1060.0):
+        assert lokaal.get("a") is None
+
+
+def test_a_hit_reads_the_generation_in_its_one_round_trip():
+    middleware = PaginaCacheMiddleware(lambda request: HttpResponse("pagina"))
+    middleware(RequestFactory().get("/pagina/"))
+    cache = caches["paginas"]
+    with (
+        mock.patch.object(cache, "get_many", wraps=cache.get_many) as get_many,
+        mock.patch(
+            "portal.site.paginacache.middleware.huidige_generatie",
+            wraps=generatie.huidige_generatie,
+        ) as apart,
+    ):
+        assert status(middleware(RequestFactory().get("/pagina/"))) == "hit"
+    assert (get_many.call_count, apart.call_count) == (1, 0)
+
+
+def test_during_an_outage_a_copy_confirmed_just_within_the_limit_is_served():
+    lokaal = LokaleKopie(2)
+    with mock.patch("time.monotonic", return_value=1000.0):
+        lokaal.zet("a", {"inhoud": "a"})
+    with mock.patch("time.monotonic", return_value=1060.0):
+        assert lokaal.get("a", max_onbevestigd=60) == {"inhoud": "a"}
+    with mock.patch("time.monotonic", return_value=1060.5):
+        assert lokaal.get("a", max_onbevestigd=60) is None
+
+
+# -- which requests ------------------------------------------------------------------------------
+
+
+def tweemaal(pad, **extra):
+    """The cache's answer to the second of two equal requests."""
+    middleware = PaginaCacheMiddleware(lambda request: HttpResponse("pagina"))
+    middleware(RequestFactory().get(pad, **extra))
+    return status(middleware(RequestFactory().get(pad, **extra)))
+
+
+def test_every_parameter_a_public_view_reads_may_be_cached_together():
+    alle = "&".join(f"{naam}=1" for naam in sorted(PARAMETERS))
+    assert tweemaal(f"/pagina/?{alle}") == "hit"
+
+
+def test_a_query_string_up_to_the_limit_is_cached_and_a_longer_one_not():
+    precies = "q=" + "a" * (MAX_QUERYSTRING - 2)
+    assert tweemaal(f"/pagina/?{precies}") == "hit"
+    assert tweemaal(f"/pagina/?{precies}a") is None
+
+
+def test_no_address_below_an_excluded_path_is_cached():
+    for pad in UITGESLOTEN:
+        assert tweemaal(f"{pad}iets") is None, pad
+    assert tweemaal("/iets/") == "hit"
+
+
+def test_requests_with_credentials_a_session_or_messages_are_not_cached():
+    assert tweemaal("/met-aanmelding/", HTTP_AUTHORIZATION="Basic eDp5") is None
+    assert tweemaal("/met-sessie/", HTTP_COOKIE="sessionid=x") is None
+    assert tweemaal("/met-berichten/", HTTP_COOKIE="messages=x") is None
+    assert tweemaal("/met-ander-koekje/", HTTP_COOKIE="voorkeur=x") == "hit"
+
+
+def test_a_page_that_used_a_csp_nonce_is_rendered_every_time():
+    def view(request):
+        request._csp_nonce = LazyNonce()
+        return HttpResponse(f"<script nonce='{request._csp_nonce}'></script>")
+
+    middleware = PaginaCacheMiddleware(view)
+    eerste = middleware(RequestFactory().get("/pagina/"))
+    tweede = middleware(RequestFactory().get("/pagina/"))
+    assert (status(eerste), status(tweede)) == (None, None)
+    assert eerste.content != tweede.content
+
+
+def test_a_request_for_another_host_is_answered_400(client):
+    assert client.get("/kennisbank/", HTTP_HOST="elders.example").status_code == 400
+
+
+# -- the bumps after the commit ------------------------------------------------------------------
+
+
+def waarden(*tags):
+    return [caches["paginas"].get(tag_sleutel(tag)) for tag in tags]
+
+
+def test_after_the_commit_the_tags_of_a_transaction_are_bumped_once_more_together(
+    django_capture_on_commit_callbacks,
+):
+    site = generatie.huidige_generatie()
+    with django_capture_on_commit_callbacks(execute=True) as callbacks:
+        transaction.on_commit(lambda: None)  # someone else's, before ours
+        generatie.verhoog_afhankelijkheden({"a"})
+        generatie.verhoog_afhankelijkheden({"b"})
+        binnen = waarden("a", "b")
+    assert len(callbacks) == 2
+    assert waarden("a", "b") == [binnen[0] + 1, binnen[1] + 1]
+    assert generatie.huidige_generatie() == site  # a product's change is not the whole site's
+
+
+def test_a_tag_bumped_for_the_first_time_never_expires():
+    generatie.verhoog_afhankelijkheden({"a"})
+    [waarde] = waarden("a")
+    with mock.patch("time.time", return_value=time.time() + 10**7):
+        assert waarden("a") == [waarde]
+
+
+def test_saving_a_snippet_changes_the_generation():
+    voor = generatie.huidige_generatie()
+    Persoon.objects.create(naam="Nieuwe lector")
+    assert generatie.huidige_generatie() != voor
+
+
+def test_a_bump_that_fails_is_logged(caplog):
+    cache = caches["paginas"]
+    with (
+        mock.patch.object(cache, "incr", side_effect=ConnectionError("weg")),
+        caplog.at_level(logging.ERROR, logger="paginacache"),
+    ):
+        generatie.verhoog_generatie()
+    assert [record.getMessage() for record in caplog.records] == [
+        "Paginacache: generatie niet te verhogen; dat gebeurt zodra de cache weer antwoordt."
+    ]

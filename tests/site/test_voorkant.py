@@ -191,3 +191,22 @@ def test_a_werkplaats_page_depends_on_its_own_products_not_on_all(client, boom):
     tags = set(client.get(noord.url)[HEADER].split())
     assert werkplaats_scope(noord.pk) in tags
     assert "producten" not in tags
+
+
+def test_an_empty_set_of_tags_bans_nothing(proxy):
+    with ingesteld(proxy):
+        voorkant.verban(set())
+        voorkant.verban({"producten"})
+    assert bans(proxy) == [{"producten"}]
+
+
+def test_backends_that_cannot_be_loaded_are_logged(proxy, monkeypatch, caplog):
+    def kapot():
+        raise ImportError("geen backend")
+
+    monkeypatch.setattr(voorkant, "get_backends", kapot)
+    with ingesteld(proxy), caplog.at_level(logging.ERROR, logger="paginacache"):
+        voorkant.verban({"producten"})
+    assert [record.getMessage() for record in caplog.records] == [
+        "Voorkant: backends niet te laden."
+    ]

@@ -101,7 +101,7 @@ class LokaleKopie:
             if gevonden is None:
                 return None
             verloopt, bevestigd, entry = gevonden
-            if verloopt < nu:
+            if verloopt <= nu:
                 del self.entries[sleutel]
                 return None
             if max_onbevestigd is not None and nu - bevestigd > max_onbevestigd:
