@@ -44,7 +44,7 @@ def bitmap(posities):
 
 def als_tekst(bits):
     """The bits as "0"/"1" characters, lowest first: character i is bit i."""
-    return bin(bits)[:1:-1] if bits else ""
+    return bin(bits)[:1:-1]  # 0 gives "0": no bit set either
 
 
 def posities(bits, begin=0, aantal=None, hoogste_eerst=False):

@@ -32,7 +32,7 @@ facetten|kennisbank/facetten.py|tests/kennisbank/test_facet_rules.py tests/kenni
 matrix|kennisbank/matrix.py|tests/kennisbank/test_themamatrix.py tests/kennisbank/test_facetindex.py
 paginacache|portal/site/paginacache/*|tests/site/test_page_cache.py tests/site/test_voorkant.py tests/site/test_paginacache_mutants.py
 afhankelijkheden|portal/basis/afhankelijkheden.py|tests/site/test_page_cache.py tests/site/test_voorkant.py tests/kennisbank/test_facetindex.py tests/site/test_afhankelijkheden_mutants.py
-facetindex|kennisbank/facetindex.py|tests/kennisbank/test_facetindex.py tests/kennisbank/test_facet_rules.py tests/kennisbank/test_facets.py tests/kennisbank/test_related_products.py tests/kennisbank/test_themamatrix.py
+facetindex|kennisbank/facetindex.py|tests/kennisbank/test_facetindex.py tests/kennisbank/test_facet_rules.py tests/kennisbank/test_facets.py tests/kennisbank/test_related_products.py tests/kennisbank/test_themamatrix.py tests/kennisbank/test_facetindex_mutants.py
 rechten|werkplaatsen/rechten.py|tests/site/test_roles.py tests/werkplaatsen/test_rechten_mutants.py
 paginarechten|portal/site/paginarechten.py|tests/site/test_roles.py tests/site/test_privilege_escalation.py tests/site/test_paginarechten_mutants.py tests/site/test_admin_scale.py
 feeds|kennisbank/feeds.py|tests/kennisbank/test_filtered_feed.py tests/site/test_open_data.py tests/kennisbank/test_feeds_mutants.py
