@@ -3,7 +3,7 @@
 import pytest
 from django.http import QueryDict
 
-from kennisbank.facetten import Kennisbankfilter
+from kennisbank.facetten import SORTERINGEN, Kennisbankfilter
 from tests.support.tree import add_product, build_tree
 
 pytestmark = pytest.mark.django_db
@@ -49,7 +49,7 @@ def test_an_empty_slice_of_the_results_is_empty(drie):
 
 
 def test_a_search_without_hits_finds_nothing_in_any_order_nor_in_the_counts(drie):
-    for sortering in ["nieuwste", "oudste", "titel", "relevantie"]:
+    for sortering in SORTERINGEN:
         assert titels(f"q=onvindbaarwoord&sort={sortering}") == [], sortering
     filter_ = Kennisbankfilter(QueryDict("q=onvindbaarwoord"))
     assert [
