@@ -335,4 +335,4 @@ def _bruikbaar(versie):
         return False
     if versie is not None:
         return versie == _bewaard.versie
-    return time.monotonic() - _bewaard.gebouwd < getattr(settings, "PAGINACACHE_NOODDUUR", 60)
+    return time.monotonic() - _bewaard.gebouwd < settings.PAGINACACHE_NOODDUUR
