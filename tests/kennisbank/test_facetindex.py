@@ -63,7 +63,8 @@ def test_an_expired_product_leaves_without_a_publish(boom):
         assert type_aantal("video") == 0
 
 
-def test_without_the_shared_cache_an_index_lives_its_noodduur(boom, settings):
+def test_without_the_shared_cache_an_index_lives_its_noodduur(boom, settings, monkeypatch):
+    monkeypatch.setattr(facetindex, "_bewaard", facetindex._Bewaard())  # built under the clock
     settings.PAGINACACHE_NOODDUUR = 30
     klok = mock.patch.object(facetindex.time, "monotonic", return_value=1000.0)
     with mock.patch.object(facetindex, "inhoudsversie", return_value=None), klok as nu:
