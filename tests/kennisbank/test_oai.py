@@ -651,6 +651,18 @@ def test_resumption_pages_are_complete_and_in_order(client, twaalf, verb):
     assert all(el.get("expirationDate") for el in token_els[:2])
 
 
+@pytest.mark.parametrize("per_pagina", [6, 12])
+def test_a_list_that_fills_its_last_page_exactly_ends_there(
+    client, twaalf, monkeypatch, per_pagina
+):
+    monkeypatch.setattr(repository, "PER_PAGINA", per_pagina)
+    ids, token_els = oogst(client, verb="ListIdentifiers")
+    assert ids == [iid(p) for p in sorted(twaalf, key=lambda p: p.pk)]
+    paginas = range(0, len(twaalf), per_pagina)
+    verwacht = [(str(c), c + per_pagina < len(twaalf)) for c in paginas] if len(paginas) > 1 else []
+    assert [(el.get("cursor"), bool(el.text)) for el in token_els] == verwacht
+
+
 def test_resumption_keeps_the_set_and_dates(client, twaalf):
     ids, _ = oogst(client, set="werkplaats:noord", **{"from": "2000-01-01"})
     noord = sorted(p.pk for p in twaalf if p.werkplaats and p.werkplaats.slug == "noord")
