@@ -212,6 +212,17 @@ def test_list_sets_costs_the_same_queries_for_more_sets(client, producten, tree)
     assert aantal_meer == aantal
 
 
+def test_a_live_product_never_published_is_dated_by_its_latest_revision(client, producten):
+    """A page made live without a publish (an import, add_child) has no publication dates."""
+    moment = datetime.datetime(2024, 5, 6, 7, 8, 9, tzinfo=datetime.UTC)
+    product = producten["zuyd"]
+    ProductPage.objects.filter(pk=product.pk).update(
+        first_published_at=None, last_published_at=None, latest_revision_created_at=moment
+    )
+    document = oai(client, verb="GetRecord", identifier=iid(product), metadataPrefix="oai_dc")
+    assert tekst(document, ".//oai:header/oai:datestamp") == ["2024-05-06T07:08:09Z"]
+
+
 @pytest.mark.parametrize("prefix", list(FORMATEN))
 def test_get_record(client, producten, prefix):
     product = producten["noord"]
