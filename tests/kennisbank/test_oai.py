@@ -599,6 +599,24 @@ def test_unpublishing_a_werkplaats_tombstones_its_products(client, producten, tr
     assert not OaiTombstone.objects.exists()
 
 
+def test_hiding_a_werkplaats_leaves_no_tombstone_for_a_draft_never_published(
+    client, producten, tree
+):
+    """Only what was ever published can have been harvested: a new draft below the hidden
+    page gets no deleted record, its published neighbour does."""
+    concept = add_product(tree["noord"], "Concept")
+    ProductPage.objects.filter(pk=concept.pk).update(
+        live=False, first_published_at=None, last_published_at=None
+    )
+    Page.objects.get(pk=tree["noord"].pk).specific.unpublish()
+    assert set(OaiTombstone.objects.values_list("product_id", flat=True)) == {
+        producten["noord"].pk
+    }
+    assert oai_identifier(concept.pk) not in identifiers(
+        oai(client, verb="ListIdentifiers", metadataPrefix="oai_dc")
+    )
+
+
 def test_a_tombstone_does_not_name_a_hidden_werkplaats(client, tree):
     """A product published under a Werkplaats that never was public: its deleted record is in
     no Werkplaats set, so the hidden Werkplaats's slug is nowhere in the answers."""
