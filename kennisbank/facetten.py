@@ -106,7 +106,7 @@ class Kennisbankfilter:
         self.index = facetindex()
         self._opties_laden()
         self.keuze = {naam: self._valideer(naam, _waarden(params, naam)) for naam in self.FACETTEN}
-        self.sortering = self._sortering(params.get("sort", ""))
+        self.sortering = self._sortering(params.get("sort"))
         self.basis = ProductPage.objects.overzicht()
         self.zoektreffers = self._zoek() if self.q else None
 
