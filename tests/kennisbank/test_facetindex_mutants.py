@@ -4,7 +4,9 @@ import pytest
 from django.http import QueryDict
 
 from kennisbank.facetten import SORTERINGEN, Kennisbankfilter
+from kennisbank.models import ProductPage
 from tests.support.tree import add_product, build_tree
+from werkplaatsen.models import Gemeente
 
 pytestmark = pytest.mark.django_db
 
@@ -55,3 +57,32 @@ def test_a_search_without_hits_finds_nothing_in_any_order_nor_in_the_counts(drie
     assert [
         optie.aantal for facet in filter_.facetten() for optie in facet.opties if optie.aantal
     ] == []
+
+
+def test_a_tag_is_offered_by_its_name(drie):
+    """The facet shows a tag's name, not its slug; a tag of an unpublished product is not
+    offered at all."""
+    zichtbaar, verborgen = ProductPage.objects.order_by("pk")[:2]
+    zichtbaar.tags.add("Schulden en armoede", "Wijkteams")
+    zichtbaar.save_revision().publish()
+    verborgen.tags.add("Geheim project")
+    verborgen.save_revision().publish()
+    verborgen.unpublish()
+    tags = {f.naam: f for f in Kennisbankfilter(QueryDict("")).facetten()}["tag"]
+    assert {(o.waarde, o.label, o.aantal) for o in tags.opties} == {
+        (tag.slug, tag.name, 1) for tag in zichtbaar.tags.all()
+    }
+    assert {o.label for o in tags.opties} == {"Schulden en armoede", "Wijkteams"}
+
+
+def test_a_werkplaats_without_public_products_adds_none_to_its_provinces():
+    tree = build_tree()
+    for werkplaats, gemeente in [(tree["noord"], "Groningen"), (tree["zuyd"], "Maastricht")]:
+        werkplaats.gemeenten.set(Gemeente.objects.filter(naam=gemeente))
+        werkplaats.save_revision().publish()
+    add_product(tree["noord"], "Armoede in Noord")
+    filter_ = Kennisbankfilter(QueryDict(""))
+    provincies = {f.naam: f for f in filter_.facetten()}["provincie"]
+    assert {o.waarde: o.aantal for o in provincies.opties if o.aantal} == {"groningen": 1}
+    assert titels("provincie=limburg") == []
+    assert titels("provincie=groningen") == ["Armoede in Noord"]
