@@ -609,9 +609,7 @@ def test_hiding_a_werkplaats_leaves_no_tombstone_for_a_draft_never_published(
         live=False, first_published_at=None, last_published_at=None
     )
     Page.objects.get(pk=tree["noord"].pk).specific.unpublish()
-    assert set(OaiTombstone.objects.values_list("product_id", flat=True)) == {
-        producten["noord"].pk
-    }
+    assert set(OaiTombstone.objects.values_list("product_id", flat=True)) == {producten["noord"].pk}
     assert oai_identifier(concept.pk) not in identifiers(
         oai(client, verb="ListIdentifiers", metadataPrefix="oai_dc")
     )
