@@ -220,9 +220,10 @@ def werk_bij(pad, herstel=True):
     """Bring the tombstones of the products at or below the page at ``pad`` up to date: a
     published product that is not public gets one, a public product loses its own.
 
-    A product that becomes public again without being published itself (its Werkplaats was
-    republished, a view restriction was lifted) is public since now: its ``last_published_at``
-    moves to now, so that a harvester that asks what changed since its last visit gets it back.
+    A product that becomes public again is public since now: its ``last_published_at`` moves to
+    now, so that a harvester that asks what changed since its last visit gets it back. That
+    holds also for a product published again while it was still hidden (below an unpublished
+    Werkplaats): its own newer date is from before it was public.
 
     ``herstel=False``: only add tombstones. Unpublishing never makes a product public, and
     Wagtail unpublishes a page it is about to delete without saving that (the database still
@@ -231,22 +232,21 @@ def werk_bij(pad, herstel=True):
     alle = ProductPage.objects.filter(path__startswith=pad)
     openbare = set(openbaar(alle).values_list("pk", flat=True))
     # Only a product that was ever published can have been harvested: not a new draft.
-    gepubliceerd = dict(
+    gepubliceerd = set(
         alle.filter(
             models.Q(first_published_at__isnull=False) | models.Q(last_published_at__isnull=False)
-        ).values_list("pk", "last_published_at")
+        ).values_list("pk", flat=True)
     )
-    bestaand = dict(
-        OaiTombstone.objects.filter(product_id__in=list(gepubliceerd)).values_list(
-            "product_id", "datestamp"
+    bestaand = set(
+        OaiTombstone.objects.filter(product_id__in=gepubliceerd).values_list(
+            "product_id", flat=True
         )
     )
     nu = timezone.now()
     terug = [pk for pk in bestaand if pk in openbare] if herstel else []
     if terug:
         OaiTombstone.objects.filter(product_id__in=terug).delete()
-        ouder = [pk for pk in terug if not gepubliceerd[pk] or gepubliceerd[pk] <= bestaand[pk]]
-        ProductPage.objects.filter(pk__in=ouder).update(last_published_at=nu)
+        ProductPage.objects.filter(pk__in=terug).update(last_published_at=nu)
     weg = [pk for pk in gepubliceerd if pk not in openbare and pk not in bestaand]
     if weg:
         specs = _setspecs_van(weg)

@@ -147,6 +147,15 @@ def zet_datestamp(product, moment):
     ProductPage.objects.filter(pk=product.pk).update(last_published_at=moment)
 
 
+def nooit_gepubliceerd(parent, title):
+    """A draft that was never published (`add_product` publishes)."""
+    concept = add_product(parent, title)
+    ProductPage.objects.filter(pk=concept.pk).update(
+        live=False, first_published_at=None, last_published_at=None
+    )
+    return concept
+
+
 # -- the verbs ---------------------------------------------------------------------------------
 
 
@@ -554,10 +563,7 @@ def test_delete_leaves_a_tombstone(client, producten):
 
 
 def test_deleting_a_draft_that_was_never_published_leaves_nothing(client, tree):
-    concept = add_product(tree["noord"], "Concept")
-    ProductPage.objects.filter(pk=concept.pk).update(
-        live=False, first_published_at=None, last_published_at=None
-    )
+    concept = nooit_gepubliceerd(tree["noord"], "Concept")
     Page.objects.get(pk=concept.pk).delete()
     assert not OaiTombstone.objects.exists()
 
@@ -599,15 +605,39 @@ def test_unpublishing_a_werkplaats_tombstones_its_products(client, producten, tr
     assert not OaiTombstone.objects.exists()
 
 
+def test_a_product_published_below_a_hidden_werkplaats_is_public_since_it_comes_back(
+    client, producten, tree
+):
+    """Published again while its Werkplaats is hidden, a product is still not public: its own
+    newer date must not hide it from a harvester that visited between the two publications."""
+    utc = datetime.UTC
+    for ander in [producten["zuyd"], producten["landelijk"]]:
+        zet_datestamp(ander, datetime.datetime(2023, 1, 1, tzinfo=utc))
+    noord = Page.objects.get(pk=tree["noord"].pk).specific
+    noord.unpublish()
+    OaiTombstone.objects.update(datestamp=datetime.datetime(2024, 1, 1, tzinfo=utc))
+    product = vers(producten["noord"])
+    product.save_revision().publish()
+    assert status(client, product)[0] == "deleted"
+    zet_datestamp(product, datetime.datetime(2024, 2, 1, tzinfo=utc))
+    # A harvester visits on 1 March, sees the deleted record and comes back later.
+    noord.refresh_from_db()
+    terug = timezone.now()
+    noord.save_revision().publish()
+    assert status(client, product)[0] is None
+    assert vers(product).last_published_at >= terug
+    document = oai(
+        client, verb="ListIdentifiers", metadataPrefix="oai_dc", **{"from": "2024-03-01"}
+    )
+    assert identifiers(document) == [iid(product)]
+
+
 def test_hiding_a_werkplaats_leaves_no_tombstone_for_a_draft_never_published(
     client, producten, tree
 ):
     """Only what was ever published can have been harvested: a new draft below the hidden
     page gets no deleted record, its published neighbour does."""
-    concept = add_product(tree["noord"], "Concept")
-    ProductPage.objects.filter(pk=concept.pk).update(
-        live=False, first_published_at=None, last_published_at=None
-    )
+    concept = nooit_gepubliceerd(tree["noord"], "Concept")
     Page.objects.get(pk=tree["noord"].pk).specific.unpublish()
     assert set(OaiTombstone.objects.values_list("product_id", flat=True)) == {producten["noord"].pk}
     assert oai_identifier(concept.pk) not in identifiers(
