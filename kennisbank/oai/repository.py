@@ -249,9 +249,13 @@ def werk_bij(pad, herstel=True):
         ProductPage.objects.filter(pk__in=terug).update(last_published_at=nu)
     weg = [pk for pk in gepubliceerd if pk not in openbare and pk not in bestaand]
     if weg:
-        specs = _setspecs_van(weg)
+        # A product deleted meanwhile is not in the specs: its own pre_delete left its tombstone,
+        # as another request hiding the same products may have (the conflicts ignored).
         OaiTombstone.objects.bulk_create(
-            [OaiTombstone(product_id=pk, datestamp=nu, sets=specs.get(pk, "")) for pk in weg],
+            [
+                OaiTombstone(product_id=pk, datestamp=nu, sets=sets)
+                for pk, sets in _setspecs_van(weg).items()
+            ],
             ignore_conflicts=True,
         )
 

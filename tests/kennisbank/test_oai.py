@@ -645,6 +645,27 @@ def test_hiding_a_werkplaats_leaves_no_tombstone_for_a_draft_never_published(
     )
 
 
+def test_a_tombstone_another_request_writes_meanwhile_is_kept(client, producten, tree, monkeypatch):
+    """Two requests hide the same products at once: the one that writes its tombstones second
+    keeps those of the first, writes the rest and does not fail."""
+    eerste, tweede = producten["noord"], add_product(tree["noord"], "Tweede in Noord", day=4)
+    eerder = datetime.datetime(2024, 1, 1, tzinfo=datetime.UTC)
+    echte = repository._setspecs_van
+
+    def intussen(pks):
+        # Between this request's reading of the tombstones and its writing them.
+        OaiTombstone.objects.create(product_id=eerste.pk, datestamp=eerder, sets=" x ")
+        return echte(pks)
+
+    monkeypatch.setattr(repository, "_setspecs_van", intussen)
+    voor = timezone.now()
+    Page.objects.get(pk=tree["noord"].pk).specific.unpublish()
+    tombstones = dict(OaiTombstone.objects.values_list("product_id", "datestamp"))
+    assert tombstones.keys() == {eerste.pk, tweede.pk}
+    assert tombstones[eerste.pk] == eerder
+    assert tombstones[tweede.pk] >= voor
+
+
 def test_a_tombstone_does_not_name_a_hidden_werkplaats(client, tree):
     """A product published under a Werkplaats that never was public: its deleted record is in
     no Werkplaats set, so the hidden Werkplaats's slug is nowhere in the answers."""
